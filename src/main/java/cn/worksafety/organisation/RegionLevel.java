@@ -1,0 +1,8 @@
+package cn.worksafety.organisation;
+
+public enum RegionLevel {
+    PROVINCE,
+    CITY,
+    COUNTY,
+    TOWN
+}

@@ -1,0 +1,40 @@
+package cn.worksafety.security;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.jboss.logging.Logger;
+
+import cn.worksafety.common.DomainException;
+
+/** Enforces {@link Allowed} before the operation runs, and logs denied and failed mutations. */
+@Allowed
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class AllowedInterceptor {
+
+    private static final Logger LOG = Logger.getLogger("cn.worksafety.security.denied");
+
+    @Inject
+    Caller caller;
+
+    @AroundInvoke
+    Object check(InvocationContext context) throws Exception {
+        Allowed allowed = context.getMethod().getAnnotation(Allowed.class);
+        if (allowed == null) {
+            allowed = context.getMethod().getDeclaringClass().getAnnotation(Allowed.class);
+        }
+        String operation = context.getMethod().getName();
+        try {
+            caller.requireAnyOf(allowed.value());
+            return context.proceed();
+        } catch (DomainException e) {
+            // No arguments in the log: they may carry personal data.
+            LOG.infof("%s by %s refused: %s", operation, caller.describe(), e.code());
+            throw e;
+        }
+    }
+}

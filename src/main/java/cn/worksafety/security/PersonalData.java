@@ -1,0 +1,41 @@
+package cn.worksafety.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one place personal data is masked. Admins and coordinators see it whole; a unit
+ * editor sees its own unit's people whole; viewers, data-exchange accounts and everyone
+ * else see a masked form that keeps enough to recognise a record.
+ */
+@RequestScoped
+public class PersonalData {
+
+    @Inject
+    Caller caller;
+
+    public boolean mayView(Long ownerUnitId) {
+        if (caller.isAdmin() || caller.has(Role.COORDINATOR)) {
+            return true;
+        }
+        return caller.has(Role.UNIT_EDITOR) && ownerUnitId != null && ownerUnitId.equals(caller.unitId());
+    }
+
+    /** An ID number: first four and last four characters kept (1101**********1234). */
+    public String idNumber(String value, Long ownerUnitId) {
+        return value == null || mayView(ownerUnitId) ? value : mask(value, 4, 4);
+    }
+
+    /** A phone number: first three and last four kept (138****5678). */
+    public String phone(String value, Long ownerUnitId) {
+        return value == null || mayView(ownerUnitId) ? value : mask(value, 3, 4);
+    }
+
+    static String mask(String value, int keepStart, int keepEnd) {
+        if (value.length() <= keepStart + keepEnd) {
+            return "*".repeat(value.length());
+        }
+        return value.substring(0, keepStart) + "*".repeat(value.length() - keepStart - keepEnd)
+                + value.substring(value.length() - keepEnd);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.worksafety.support;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import cn.worksafety.local.EmbeddedDatabase;
+import cn.worksafety.local.LocalTokenKey;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts one embedded PostgreSQL per test JVM (fresh data under target/) and the token key
+ * the tests sign with; hands the service the JDBC URL and the key's public half, exactly as
+ * local mode does. Used by @QuarkusTest and @QuarkusIntegrationTest alike.
+ */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    static final Path HOME = Path.of("target", "test-data").toAbsolutePath();
+
+    @Override
+    public Map<String, String> start() {
+        String url = EmbeddedDatabase.start(HOME, true);
+        LocalTokenKey key = LocalTokenKey.loadOrCreate(HOME.resolve("token-signing-key.der"));
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "quarkus.oidc.public-key", key.publicKeyBase64(),
+                "quarkus.oidc.token.issuer", Tokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // One server serves every test class of the JVM; its shutdown hook stops it.
+    }
+}

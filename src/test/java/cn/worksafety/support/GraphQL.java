@@ -1,0 +1,67 @@
+package cn.worksafety.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+/** Posts GraphQL over real HTTP to /graphql. */
+public final class GraphQL {
+
+    private GraphQL() {
+    }
+
+    public static ValidatableResponse post(String token, String query, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", query);
+        body.put("variables", variables == null ? Map.of() : variables);
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().post("/graphql").then().statusCode(200);
+    }
+
+    public static ValidatableResponse post(String token, String query) {
+        return post(token, query, null);
+    }
+
+    /** Runs a query that must succeed and returns its JSON, failing with the errors otherwise. */
+    public static JsonPath ok(String token, String query, Map<String, Object> variables) {
+        JsonPath json = post(token, query, variables).extract().jsonPath();
+        if (json.get("errors") != null) {
+            throw new AssertionError("GraphQL errors: " + json.prettify());
+        }
+        return json;
+    }
+
+    public static JsonPath ok(String token, String query) {
+        return ok(token, query, null);
+    }
+
+    /** Runs a query that must fail and returns the first error's extensions.code. */
+    public static String errorCode(String token, String query, Map<String, Object> variables) {
+        JsonPath json = post(token, query, variables).extract().jsonPath();
+        Object code = json.get("errors[0].extensions.code");
+        if (code == null) {
+            throw new AssertionError("Expected an error with a code, got: " + json.prettify());
+        }
+        return code.toString();
+    }
+
+    public static String errorCode(String token, String query) {
+        return errorCode(token, query, null);
+    }
+
+    public static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.worksafety.support;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.worksafety.local.LocalTokenKey;
+import cn.worksafety.local.TokenMinter;
+
+/** Real signed bearer tokens for tests, verified by the service's OIDC layer. */
+public final class Tokens {
+
+    public static final String ISSUER = "urn:safety-governance:local";
+
+    private static TokenMinter minter;
+
+    private Tokens() {
+    }
+
+    private static synchronized TokenMinter minter() {
+        if (minter == null) {
+            LocalTokenKey key = LocalTokenKey.loadOrCreate(EmbeddedPostgresResource.HOME.resolve("token-signing-key.der"));
+            minter = new TokenMinter(key, ISSUER, "realm_access/roles", "unit");
+        }
+        return minter;
+    }
+
+    /** A token for the given unit code (may be null) and roles ("admin", "viewer", ...). */
+    public static String token(String unit, String... roles) {
+        return minter().sign("test-" + String.join("-", roles) + "@" + unit, Arrays.asList(roles), unit, Duration.ofHours(1));
+    }
+
+    public static String admin() {
+        return token(null, "admin");
+    }
+
+    /** A token signed with a key the service does not know. */
+    public static String forged(String unit, String... roles) {
+        LocalTokenKey stranger = LocalTokenKey.fromPkcs8(freshKey());
+        return new TokenMinter(stranger, ISSUER, "realm_access/roles", "unit")
+                .sign("forger", List.of(roles), unit, Duration.ofHours(1));
+    }
+
+    /** A correctly signed token that expired an hour ago. */
+    public static String expired(String unit, String... roles) {
+        return minter().sign("late", Arrays.asList(roles), unit, Duration.ofHours(-1));
+    }
+
+    private static byte[] freshKey() {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate().getEncoded();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
