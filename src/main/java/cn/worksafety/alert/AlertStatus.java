@@ -1,0 +1,7 @@
+package cn.worksafety.alert;
+
+public enum AlertStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED
+}

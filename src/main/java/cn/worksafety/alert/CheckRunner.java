@@ -1,0 +1,86 @@
+package cn.worksafety.alert;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Runs every {@link Check} as of a date in one transaction. The transaction first takes a
+ * PostgreSQL advisory lock, so on any number of replicas one run happens at a time and the
+ * next one sees its results; the alert table's unique constraint guarantees the rest.
+ */
+@ApplicationScoped
+public class CheckRunner {
+
+    private static final Logger LOG = Logger.getLogger(CheckRunner.class);
+
+    /** The advisory-lock key of the checks ("CHECKS" in ASCII). */
+    static final long LOCK_KEY = 0x434845434B53L;
+
+    @Inject
+    @Any
+    Instance<Check> checks;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Transactional
+    public CheckRun run(LocalDate asOf, String trigger) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        OffsetDateTime started = now();
+        Timer.Sample sample = Timer.start(metrics);
+        CheckOutcome outcome = CheckOutcome.none();
+        for (Check check : checks) {
+            outcome = outcome.plus(check.run(asOf));
+        }
+        sample.stop(metrics.timer("safety.checks.duration", "trigger", trigger));
+
+        CheckRun run = new CheckRun();
+        run.asOf = asOf;
+        run.trigger = trigger;
+        run.startedAt = started;
+        run.finishedAt = now();
+        run.alertsRaised = outcome.raised();
+        run.alertsResolved = outcome.resolved();
+        run.missedMeetings = outcome.found(AlertKind.MISSED_MEETING);
+        run.expiredTraining = outcome.found(AlertKind.TRAINING_EXPIRED);
+        run.overdueResponsibilities = outcome.found(AlertKind.RESPONSIBILITY_OVERDUE);
+        em.persist(run);
+        metrics.counter("safety.alerts.raised").increment(run.alertsRaised);
+        metrics.counter("safety.alerts.resolved").increment(run.alertsResolved);
+        LOG.infof("Checks as of %s (%s): %d raised, %d resolved", asOf, trigger, run.alertsRaised, run.alertsResolved);
+        return run;
+    }
+
+    /** When the last run finished, or null if the checks never ran. */
+    public OffsetDateTime lastFinished() {
+        return (OffsetDateTime) em.createQuery("select max(r.finishedAt) from CheckRun r").getSingleResult();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,61 @@
+package cn.worksafety.alert;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Triggers the checks daily at {@code app.checks.cron} (Asia/Shanghai time by default), and once
+ * shortly after start-up when the last run is more than a day old (a missed night).
+ */
+@ApplicationScoped
+public class CheckScheduler {
+
+    private static final Logger LOG = Logger.getLogger(CheckScheduler.class);
+
+    @Inject
+    CheckRunner runner;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @ConfigProperty(name = "app.checks.catch-up-at-start")
+    boolean catchUpAtStart;
+
+    @Scheduled(identity = "daily-checks", cron = "{app.checks.cron}", timeZone = "{app.zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void daily() {
+        runner.run(runner.today(), "SCHEDULE");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (catchUpAtStart) {
+            // Off the start-up thread: readiness does not wait for a catch-up run.
+            executor.runAsync(this::catchUp);
+        }
+    }
+
+    @ActivateRequestContext
+    void catchUp() {
+        try {
+            OffsetDateTime last = runner.lastFinished();
+            if (last == null || Duration.between(last, OffsetDateTime.now()).toHours() >= 24) {
+                runner.run(runner.today(), "STARTUP");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Start-up catch-up of the checks failed; the daily run will try again", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package cn.worksafety.alert;
+
+import static cn.worksafety.support.GraphQL.errorCode;
+import static cn.worksafety.support.GraphQL.ok;
+import static cn.worksafety.support.GraphQL.vars;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class CheckRunnerTest {
+
+    private static final String RUN = "mutation($d: Date!) { runChecks(asOf: $d) { asOf alertsRaised missedMeetings } }";
+    private static final String ALERTS = "query($u: ID) { alerts(unitId: $u) { totalCount edges { node { id kind status period subjectId unit { id } message } } } }";
+
+    private Fixtures.Unit flaggedUnit() {
+        String code = Fixtures.unique("F");
+        String id = ok(Tokens.admin(), "mutation($i: UnitInput!) { createUnit(input: $i) { id } }",
+                vars("i", Map.of("code", code, "name", "FLAG " + code, "kind", "TOWN", "regionCode", Fixtures.county())))
+                .getString("data.createUnit.id");
+        return new Fixtures.Unit(id, code, null);
+    }
+
+    @Test
+    void aRepeatedRunRaisesNothingTwice() {
+        Fixtures.Unit unit = flaggedUnit();
+        JsonPath first = ok(Tokens.admin(), RUN, vars("d", "2031-05-01"));
+        assertEquals("2031-05-01", first.getString("data.runChecks.asOf"));
+        assertTrue(first.getInt("data.runChecks.alertsRaised") >= 1);
+        ok(Tokens.admin(), RUN, vars("d", "2031-05-01"));
+        JsonPath alerts = ok(Tokens.admin(), ALERTS, vars("u", unit.id()));
+        assertEquals(1, alerts.getInt("data.alerts.totalCount"));
+        assertEquals("2031", alerts.getString("data.alerts.edges[0].node.period"));
+        assertEquals(unit.id(), alerts.getString("data.alerts.edges[0].node.subjectId"));
+        assertEquals(unit.id(), alerts.getString("data.alerts.edges[0].node.unit.id"));
+        assertEquals("OPEN", alerts.getString("data.alerts.edges[0].node.status"));
+    }
+
+    @Test
+    void concurrentRunsRaiseEachAlertOnce() throws Exception {
+        Fixtures.Unit unit = flaggedUnit();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<JsonPath>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(() -> ok(Tokens.admin(), RUN, vars("d", "2032-01-15")));
+            }
+            for (Future<JsonPath> result : pool.invokeAll(runs)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, ok(Tokens.admin(), ALERTS, vars("u", unit.id())).getInt("data.alerts.totalCount"));
+    }
+
+    @Test
+    void onlyAdminsRunTheChecks() {
+        assertEquals("FORBIDDEN", errorCode(Tokens.token(null, "coordinator"), RUN, vars("d", "2030-01-01")));
+        assertEquals("UNAUTHENTICATED", errorCode(null, RUN, vars("d", "2030-01-01")));
+        assertEquals("BAD_USER_INPUT", errorCode(Tokens.admin(), RUN, vars("d", "1999-12-31")));
+        assertEquals("BAD_USER_INPUT", errorCode(Tokens.admin(), RUN, vars("d", "2030-02-30")));
+    }
+
+    @Test
+    void unitEditorAcknowledgesAndResolvesItsOwnUnitsAlertOnly() {
+        Fixtures.Unit unit = flaggedUnit();
+        Fixtures.Unit other = Fixtures.department(Fixtures.county());
+        ok(Tokens.admin(), RUN, vars("d", "2033-03-03"));
+        String alertId = ok(Tokens.admin(), ALERTS, vars("u", unit.id())).getString("data.alerts.edges[0].node.id");
+
+        assertEquals("NOT_FOUND", errorCode(Tokens.token(other.code(), "unit-editor"),
+                "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", vars("id", alertId)));
+        assertEquals("FORBIDDEN", errorCode(Tokens.token(unit.code(), "viewer"),
+                "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", vars("id", alertId)));
+
+        String editor = Tokens.token(unit.code(), "unit-editor");
+        assertEquals("ACKNOWLEDGED", ok(editor, "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", vars("id", alertId))
+                .getString("data.acknowledgeAlert.status"));
+        JsonPath resolved = ok(editor, "mutation($id: ID!) { resolveAlert(id: $id, note: \"held on 3 March\") { status } }", vars("id", alertId));
+        assertEquals("RESOLVED", resolved.getString("data.resolveAlert.status"));
+        assertEquals("BAD_USER_INPUT", errorCode(editor, "mutation($id: ID!) { resolveAlert(id: $id) { status } }", vars("id", alertId)));
+        // A later run does not reopen or duplicate a resolved alert.
+        ok(Tokens.admin(), RUN, vars("d", "2033-03-04"));
+        assertEquals(1, ok(Tokens.admin(), ALERTS, vars("u", unit.id())).getInt("data.alerts.totalCount"));
+    }
+
+    @Test
+    void viewersSeeOnlyAlertsOfTheirRegion() {
+        Fixtures.Unit unit = flaggedUnit();
+        ok(Tokens.admin(), RUN, vars("d", "2034-01-01"));
+        Fixtures.Unit elsewhere = Fixtures.department(Fixtures.county());
+        assertEquals(0, ok(Tokens.token(elsewhere.code(), "viewer"), ALERTS, vars("u", unit.id())).getInt("data.alerts.totalCount"));
+        assertEquals(1, ok(Tokens.token(unit.code(), "viewer"), ALERTS, vars("u", unit.id())).getInt("data.alerts.totalCount"));
+    }
+}
