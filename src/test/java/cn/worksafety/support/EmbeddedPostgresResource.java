@@ -16,9 +16,22 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     static final Path HOME = Path.of("target", "test-data").toAbsolutePath();
 
+    private boolean realProvider;
+
+    @Override
+    public void setContext(Context context) {
+        // Under KeycloakProfile the service must trust only the real provider, not the test key.
+        realProvider = KeycloakProfile.class.getName().equals(context.testProfile());
+    }
+
     @Override
     public Map<String, String> start() {
         String url = EmbeddedDatabase.start(HOME, true);
+        if (realProvider) {
+            return Map.of("quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "postgres");
+        }
         LocalTokenKey key = LocalTokenKey.loadOrCreate(HOME.resolve("token-signing-key.der"));
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
