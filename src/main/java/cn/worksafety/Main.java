@@ -12,16 +12,31 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     /**
-     * Named, not referenced: the native image (production only) then never pulls in the
+     * Named, not referenced, so that the native image (production only) never contains the
      * embedded database, which exists for local mode and tests.
      */
     private static final String LOCAL_MODE = "cn.worksafety.local.LocalMode";
 
     public static void main(String... args) throws Exception {
         if (localProfile()) {
-            Class.forName(LOCAL_MODE).getMethod("prepare").invoke(null);
+            localMode().getMethod("prepare").invoke(null);
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * The class name is read through a system property on purpose: native-image resolves
+     * {@code Class.forName} with a constant argument at build time and would then compile the
+     * class, and the embedded database behind it, into the executable.
+     */
+    private static Class<?> localMode() {
+        String name = System.getProperty("app.local.launcher", LOCAL_MODE);
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Local mode (embedded PostgreSQL) is not part of this build; "
+                    + "run the JVM build (target/quarkus-app/quarkus-run.jar) for local mode, or drop the 'local' profile.", e);
+        }
     }
 
     private static boolean localProfile() {
