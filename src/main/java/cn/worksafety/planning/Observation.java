@@ -51,8 +51,4 @@ public class Observation extends TrackedEntity {
     @NonNull
     @Description("When the current value was recorded.")
     public OffsetDateTime recordedAt;
-
-    public Period parsedPeriod() {
-        return Period.parse(period);
-    }
 }

@@ -157,7 +157,7 @@ public class PlanningService {
         applyPlanFields(plan, input, issuer, region);
         // Always a new version: the indicator table is part of the plan even when the plan row is unchanged.
         plan.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        syncIndicators(plan, region, input.indicators, "updatePlan", id2 -> organisation.readableUnit(id2, "responsibleUnitId"));
+        syncIndicators(plan, region, input.indicators, "updatePlan", unitId -> organisation.readableUnit(unitId, "responsibleUnitId"));
         plans.flush();
         audit.updated("updatePlan", plan, before);
         return plan;
