@@ -1,0 +1,44 @@
+package cn.worksafety.planning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The observations of the indicators one GraphQL request asks about, loaded once: the
+ * {@code observations}, {@code latest} and {@code status} fields of the same indicators share
+ * one query instead of one each.
+ */
+@RequestScoped
+public class ObservationBatch {
+
+    @Inject
+    PlanningService service;
+
+    private final Map<Long, List<Observation>> loaded = new HashMap<>();
+
+    /** The observations of each indicator (oldest period first), in the order of {@code indicators}. */
+    public List<List<Observation>> of(List<Indicator> indicators) {
+        List<Long> missing = indicators.stream().map(i -> i.id).filter(id -> !loaded.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            Map<Long, List<Observation>> fresh = service.observationsOf(missing);
+            for (Long id : missing) {
+                loaded.put(id, fresh.getOrDefault(id, List.of()));
+            }
+        }
+        List<List<Observation>> result = new ArrayList<>(indicators.size());
+        for (Indicator indicator : indicators) {
+            result.add(loaded.get(indicator.id));
+        }
+        return result;
+    }
+
+    /** Forgets what was loaded (after a change in the same request). */
+    public void clear() {
+        loaded.clear();
+    }
+}

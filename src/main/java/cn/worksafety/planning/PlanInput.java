@@ -1,0 +1,26 @@
+package cn.worksafety.planning;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("PlanInput")
+public class PlanInput {
+    @NonNull
+    public String title;
+    @NonNull
+    public PlanKind kind;
+    @NonNull
+    public LocalDate periodStart;
+    @NonNull
+    public LocalDate periodEnd;
+    @Id
+    @Description("The issuing unit; the plan belongs to its region (else to the region of the caller's unit).")
+    public String issuerId;
+    @NonNull
+    public List<@NonNull IndicatorInput> indicators;
+}

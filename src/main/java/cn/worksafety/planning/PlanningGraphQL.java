@@ -1,0 +1,136 @@
+package cn.worksafety.planning;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import cn.worksafety.organisation.OrganisationService;
+import cn.worksafety.organisation.Region;
+import cn.worksafety.organisation.Unit;
+import cn.worksafety.security.Allowed;
+import cn.worksafety.security.Role;
+
+@GraphQLApi
+public class PlanningGraphQL {
+
+    @Inject
+    PlanningService service;
+
+    @Inject
+    ObservationBatch batch;
+
+    @Inject
+    OrganisationService organisation;
+
+    @Query
+    @Allowed
+    @Description("A plan of the caller's region, or one with an indicator the caller's unit is responsible for. "
+            + "Asking for its indicators with target, latest, status and observations is the dashboard: "
+            + "a fixed number of SQL statements however many indicators and observations it has.")
+    public Plan plan(@NonNull @Id String id) {
+        return service.plan(id);
+    }
+
+    @Query
+    @Allowed
+    @Description("The plans the caller may read, oldest first, optionally of one kind.")
+    public @NonNull List<@NonNull Plan> plans(PlanKind kind) {
+        return service.plans(kind);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Creates a plan with its indicator table, in the issuer's region (coordinators of that region).")
+    public @NonNull Plan createPlan(@NonNull PlanInput input) {
+        return service.createPlan(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Revises a plan and its indicator table; 'version' is the plan's version you read (CONFLICT when stale). "
+            + "Indicator rows with an id revise that indicator and keep its observations; rows without add one; "
+            + "indicators left out are removed unless they have observations.")
+    public @NonNull Plan updatePlan(@NonNull @Id String id, @NonNull Integer version, @NonNull PlanInput input) {
+        return service.updatePlan(id, version, input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Records an indicator's value for a period (2026, 2026-H1, 2026-Q3, 2026-03) of the indicator's kind. "
+            + "Recording the same period again replaces the value; the audit trail keeps the old one. "
+            + "Allowed to the indicator's responsible unit and to coordinators of the plan's region.")
+    public @NonNull Observation recordObservation(@NonNull ObservationInput input) {
+        Observation observation = service.recordObservation(input);
+        batch.clear();
+        return observation;
+    }
+
+    // ---------- nested fields, one query per field and level ----------
+
+    @Name("indicators")
+    @Description("The indicator table, by sequence.")
+    public @NonNull List<@NonNull List<@NonNull Indicator>> planIndicators(@Source List<Plan> plans) {
+        return service.indicatorsOf(plans);
+    }
+
+    @Name("issuer")
+    public List<Unit> planIssuer(@Source List<Plan> plans) {
+        return organisation.unitsFor(plans.stream().map(p -> p.issuerId).toList());
+    }
+
+    @Name("region")
+    @Description("The region the plan belongs to.")
+    public @NonNull List<@NonNull Region> planRegion(@Source List<Plan> plans) {
+        return organisation.regionsFor(plans.stream().map(p -> p.regionCode).toList());
+    }
+
+    @Name("observations")
+    @Description("Every observation, oldest period first.")
+    public @NonNull List<@NonNull List<@NonNull Observation>> indicatorObservations(@Source List<Indicator> indicators) {
+        return batch.of(indicators);
+    }
+
+    @Name("latest")
+    @Description("The observation of the latest period.")
+    public List<Observation> indicatorLatest(@Source List<Indicator> indicators) {
+        List<Observation> latest = new ArrayList<>(indicators.size());
+        for (List<Observation> series : batch.of(indicators)) {
+            latest.add(series.isEmpty() ? null : series.get(series.size() - 1));
+        }
+        return latest;
+    }
+
+    @Name("status")
+    @Description("MET / NOT_MET computed from the latest observation and the target; NO_DATA when an observation it needs is missing.")
+    public @NonNull List<@NonNull IndicatorStatus> indicatorStatus(@Source List<Indicator> indicators) {
+        List<List<Observation>> series = batch.of(indicators);
+        List<IndicatorStatus> statuses = new ArrayList<>(indicators.size());
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator indicator = indicators.get(i);
+            statuses.add(TargetEvaluation.evaluate(indicator.target, indicator.periodKind, series.get(i)));
+        }
+        return statuses;
+    }
+
+    @Name("responsibleUnit")
+    @Description("The unit responsible for the indicator, which may record its observations.")
+    public List<Unit> indicatorResponsibleUnit(@Source List<Indicator> indicators) {
+        return organisation.unitsFor(indicators.stream().map(i -> i.responsibleUnitId).toList());
+    }
+
+    @Name("reportedBy")
+    @Description("The unit of whoever recorded the current value (none for an admin without a unit).")
+    public List<Unit> observationReportedBy(@Source List<Observation> observations) {
+        return organisation.unitsFor(observations.stream().map(o -> o.reportedByUnitId).toList());
+    }
+}
