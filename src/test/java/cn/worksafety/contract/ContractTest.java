@@ -44,23 +44,21 @@ class ContractTest {
      * test fails when an entry here already exists in the live schema, so the list only shrinks.
      */
     static final Set<String> NOT_YET_BUILT = Set.of(
-            "Date",
             "TrainingStatus", "TrainingRule", "TrainingRecord", "TrainingKind", "TrainingState", "Person.training",
             "AssignmentRole", "DeadlineKind", "ResponsibilityStatus", "Deadline", "Assignment", "ResponsibilityList",
             "Responsibility", "ProgressReport", "ResponsibilityEdge", "ResponsibilityConnection",
-            "LinkageKind", "ActivationKind", "LinkageParticipant", "LinkageMechanism", "LinkageActivation",
             "PlanKind", "Comparator", "IndicatorNature", "IndicatorStatus", "Target", "Observation", "Indicator", "Plan",
             "Frequency", "MeetingKind", "MeetingRule", "Meeting", "PeriodCompliance", "Committee",
             "AlertKind", "AlertStatus", "Alert", "CheckRun", "AlertEdge", "AlertConnection",
             "Query.responsibilityList", "Query.responsibilityLists", "Query.responsibility", "Query.responsibilities",
-            "Query.linkageMechanisms", "Query.plan", "Query.plans", "Query.committee", "Query.committees",
+            "Query.plan", "Query.plans", "Query.committee", "Query.committees",
             "Query.trainingRules", "Query.alerts",
             "AssignmentInput", "DeadlineInput", "ResponsibilityInput", "ResponsibilityListInput", "ProgressReportInput",
-            "LinkageParticipantInput", "LinkageMechanismInput", "LinkageActivationInput", "TargetInput", "IndicatorInput",
+            "TargetInput", "IndicatorInput",
             "PlanInput", "ObservationInput", "MeetingRuleInput", "CommitteeInput", "MeetingInput", "TrainingRuleInput",
             "TrainingRecordInput",
             "Mutation.createResponsibilityList", "Mutation.updateResponsibility", "Mutation.reportProgress",
-            "Mutation.createLinkageMechanism", "Mutation.recordActivation", "Mutation.createPlan",
+            "Mutation.createPlan",
             "Mutation.recordObservation", "Mutation.createCommittee", "Mutation.recordMeeting",
             "Mutation.createTrainingRule", "Mutation.recordTraining", "Mutation.runChecks", "Mutation.acknowledgeAlert",
             "Mutation.resolveAlert");
