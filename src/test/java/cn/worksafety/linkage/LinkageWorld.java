@@ -1,0 +1,77 @@
+package cn.worksafety.linkage;
+
+import static cn.worksafety.support.GraphQL.ok;
+import static cn.worksafety.support.GraphQL.vars;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.Fixtures.Unit;
+import cn.worksafety.support.Tokens;
+
+/**
+ * A county of its own for one test: the committee office (with a coordinator token), a lead
+ * department, two participating departments and a rescue team outside any mechanism.
+ */
+record LinkageWorld(String county, Unit office, Unit lead, Unit first, Unit second, Unit outsider, String coordinator) {
+
+    static final String CREATE = "mutation($i: LinkageMechanismInput!) { createLinkageMechanism(input: $i) { id version } }";
+    static final String RECORD = "mutation($i: LinkageActivationInput!) { recordActivation(input: $i) { id } }";
+
+    static LinkageWorld create() {
+        String county = Fixtures.county();
+        Unit office = Fixtures.unit(county, "OTHER");
+        return new LinkageWorld(county, office, Fixtures.department(county), Fixtures.department(county),
+                Fixtures.department(county), Fixtures.unit(county, "RESCUE_TEAM"), Tokens.token(office.code(), "coordinator"));
+    }
+
+    static Map<String, Object> participant(Unit unit, String duty) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("unitId", unit.id());
+        p.put("duty", duty);
+        return p;
+    }
+
+    static Map<String, Object> input(String name, String kind, String leadUnitId, List<Map<String, Object>> participants,
+            List<String> triggers) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", name);
+        input.put("kind", kind);
+        input.put("scope", "唐興化工園區");
+        input.put("leadUnitId", leadUnitId);
+        input.put("participants", participants);
+        input.put("triggers", triggers);
+        return input;
+    }
+
+    /** A mechanism led by {@code lead} with both participants; returns its id. */
+    String mechanism(String name, String kind) {
+        return ok(coordinator, CREATE, vars("i", input(name, kind, lead.id(),
+                List.of(participant(first, "聯合執法"), participant(second, "監測預警")), List.of("雷電", "洪水"))))
+                .getString("data.createLinkageMechanism.id");
+    }
+
+    static Map<String, Object> activation(String mechanismId, String kind, String startedAt, String endedAt, Unit... units) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("mechanismId", mechanismId);
+        input.put("kind", kind);
+        input.put("startedAt", startedAt);
+        input.put("endedAt", endedAt);
+        List<String> ids = new ArrayList<>();
+        for (Unit unit : units) {
+            ids.add(unit.id());
+        }
+        input.put("unitIds", ids);
+        input.put("summary", "聯合檢查 " + kind);
+        return input;
+    }
+
+    /** Records an activation as the coordinator; returns its id. */
+    String activate(String mechanismId, String kind, String startedAt, Unit... units) {
+        return ok(coordinator, RECORD, vars("i", activation(mechanismId, kind, startedAt, null, units)))
+                .getString("data.recordActivation.id");
+    }
+}
