@@ -26,13 +26,24 @@ record ItemDraft(String number, String title, String content, String unitsText, 
     }
 
     List<String> problems() {
+        return problems(java.util.function.UnaryOperator.identity(), true);
+    }
+
+    /**
+     * Everything wrong with the item; {@code fieldName} names the fields as the user knows them
+     * (an import names its columns), {@code checkDeadline} is false when the caller reported the
+     * deadline already.
+     */
+    List<String> problems(java.util.function.UnaryOperator<String> fieldName, boolean checkDeadline) {
         List<String> problems = new ArrayList<>();
-        required(problems, number, "number", NUMBER_MAX);
-        required(problems, title, "title", TITLE_MAX);
-        required(problems, content, "content", CONTENT_MAX);
-        optional(problems, unitsText, "unitsText", UNITS_TEXT_MAX);
-        optional(problems, deadlineText, "deadlineText", DEADLINE_TEXT_MAX);
-        problems.addAll(deadlineProblems(kind, dueOn));
+        required(problems, number, fieldName.apply("number"), NUMBER_MAX);
+        required(problems, title, fieldName.apply("title"), TITLE_MAX);
+        required(problems, content, fieldName.apply("content"), CONTENT_MAX);
+        optional(problems, unitsText, fieldName.apply("unitsText"), UNITS_TEXT_MAX);
+        optional(problems, deadlineText, fieldName.apply("deadlineText"), DEADLINE_TEXT_MAX);
+        if (checkDeadline) {
+            problems.addAll(deadlineProblems(kind, dueOn));
+        }
         problems.addAll(assignmentProblems(assignments));
         return problems;
     }
