@@ -353,6 +353,25 @@ class ResponsibilityTest {
     }
 
     @Test
+    void itemsAskedTwiceWithDifferentFiltersInOneRequestAreRefusedRatherThanAnsweredWrongly() {
+        Lists.Office o = Lists.office();
+        Lists.Created list = Lists.create(o.coordinator(), o.office(), List.of(
+                item("1", "DATE", today().minusDays(1), List.of(assignment(o.a(), "LEAD"))),
+                item("2", "DATE", today().plusDays(1), List.of(assignment(o.a(), "LEAD"))),
+                item("3", "LONG_TERM", null, List.of(assignment(o.a(), "LEAD")))));
+        assertEquals("BAD_USER_INPUT", errorCode(o.viewer(), "query($id: ID!) { responsibilityList(id: $id) { overdue: items(status: OVERDUE) "
+                + "{ edges { node { number } } } open: items(status: OPEN) { edges { node { number } } } } }", vars("id", list.listId())));
+        // The same arguments twice are fine, and each view is one query of its own.
+        JsonPath same = ok(o.viewer(), "query($id: ID!) { responsibilityList(id: $id) { a: items(status: OVERDUE) { totalCount } "
+                + "b: items(status: OVERDUE) { totalCount } } }", vars("id", list.listId()));
+        assertEquals(1, same.getInt("data.responsibilityList.b.totalCount"));
+        JsonPath views = ok(o.viewer(), "query($id: ID) { overdue: responsibilities(listId: $id, status: OVERDUE) { edges { node { number } } } "
+                + "open: responsibilities(listId: $id, status: OPEN) { edges { node { number } } } }", vars("id", list.listId()));
+        assertEquals(List.of("1"), views.getList("data.overdue.edges.node.number"));
+        assertEquals(List.of("2"), views.getList("data.open.edges.node.number"));
+    }
+
+    @Test
     void aProgressReportShowsInAChangedSincePull() {
         Lists.Office o = Lists.office();
         Lists.Created list = Lists.create(o.coordinator(), o.office(), List.of(
