@@ -3,12 +3,10 @@ package cn.worksafety.alert;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -42,9 +40,7 @@ public class CheckScheduler {
         runner.run(runner.today(), "SCHEDULE");
     }
 
-    // After the other start-up observers (local mode's sample data loader among them), so a
-    // catch-up run on a fresh local database sees the sample data.
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+    void onStart(@Observes StartupEvent event) {
         if (catchUpAtStart) {
             // Off the start-up thread: readiness does not wait for a catch-up run.
             executor.runAsync(this::catchUp);
