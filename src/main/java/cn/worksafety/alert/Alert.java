@@ -28,7 +28,7 @@ public class Alert extends TrackedEntity {
     @NonNull
     public AlertStatus status;
 
-    @Description("The period key (2026-Q3) for missed meetings, the expiry date for training, null otherwise.")
+    @Description("The period key (2026-Q3) for missed meetings, the expiry date for training, the due date (ISO) for an overdue responsibility, null otherwise.")
     public String period;
 
     @Column(name = "subject_id")

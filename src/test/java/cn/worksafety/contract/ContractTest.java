@@ -45,15 +45,10 @@ class ContractTest {
      */
     static final Set<String> NOT_YET_BUILT = Set.of(
             "TrainingStatus", "TrainingRule", "TrainingRecord", "TrainingKind", "TrainingState", "Person.training",
-            "AssignmentRole", "DeadlineKind", "ResponsibilityStatus", "Deadline", "Assignment", "ResponsibilityList",
-            "Responsibility", "ProgressReport", "ResponsibilityEdge", "ResponsibilityConnection", "Frequency",
-            "MeetingKind", "MeetingRule", "Meeting", "PeriodCompliance", "Committee", "Query.responsibilityList",
-            "Query.responsibilityLists", "Query.responsibility", "Query.responsibilities", "Query.committee",
-            "Query.committees", "Query.trainingRules", "AssignmentInput", "DeadlineInput", "ResponsibilityInput",
-            "ResponsibilityListInput", "ProgressReportInput", "MeetingRuleInput", "CommitteeInput", "MeetingInput",
-            "TrainingRuleInput", "TrainingRecordInput", "Mutation.createResponsibilityList",
-            "Mutation.updateResponsibility", "Mutation.reportProgress", "Mutation.createCommittee",
-            "Mutation.recordMeeting", "Mutation.createTrainingRule", "Mutation.recordTraining");
+            "Frequency", "MeetingKind", "MeetingRule", "Meeting", "PeriodCompliance", "Committee", "Query.committee",
+            "Query.committees", "Query.trainingRules", "MeetingRuleInput", "CommitteeInput", "MeetingInput",
+            "TrainingRuleInput", "TrainingRecordInput", "Mutation.createCommittee", "Mutation.recordMeeting",
+            "Mutation.createTrainingRule", "Mutation.recordTraining");
 
     @Test
     void liveSchemaContainsTheContract() throws IOException {

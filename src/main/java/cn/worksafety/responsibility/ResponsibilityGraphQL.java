@@ -1,0 +1,219 @@
+package cn.worksafety.responsibility;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import cn.worksafety.common.InvalidInput;
+import cn.worksafety.common.PageRequest;
+import cn.worksafety.organisation.OrganisationService;
+import cn.worksafety.organisation.Unit;
+import cn.worksafety.security.Allowed;
+import cn.worksafety.security.Role;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldsContainer;
+import io.smallrye.graphql.api.Context;
+
+@GraphQLApi
+public class ResponsibilityGraphQL {
+
+    @Inject
+    ResponsibilityService service;
+
+    @Inject
+    OrganisationService organisation;
+
+    @Inject
+    Context context;
+
+    // ---------- queries ----------
+
+    @Query
+    @Allowed
+    @Description("A list the caller may see (withdrawn lists included).")
+    public ResponsibilityList responsibilityList(@NonNull @Id String id) {
+        return service.list(id);
+    }
+
+    @Query
+    @Allowed
+    @Description("Lists issued in the caller's region, and lists with items assigned to the caller's unit, oldest first; "
+            + "withdrawn lists only with includeWithdrawn.")
+    public @NonNull List<@NonNull ResponsibilityList> responsibilityLists(@DefaultValue("false") boolean includeWithdrawn) {
+        return service.lists(includeWithdrawn);
+    }
+
+    @Query
+    @Allowed
+    public Responsibility responsibility(@NonNull @Id String id) {
+        return service.item(id);
+    }
+
+    @Query
+    @Allowed
+    @Description("Items the caller may see, in creation order; status is as of today. unitId: items that unit is assigned to "
+            + "(any role). With updatedSince, items changed at or after that instant (a new progress report counts), "
+            + "ordered by change time. Items of withdrawn lists only with includeWithdrawn.")
+    public @NonNull ResponsibilityConnection responsibilities(Integer first, String after, ResponsibilityStatus status,
+            @Id String unitId, OffsetDateTime updatedSince, @Id String listId, @DefaultValue("false") boolean includeWithdrawn) {
+        return ResponsibilityConnection.of(service.items(status, unitId, listId, includeWithdrawn,
+                PageRequest.of(first, after, updatedSince)));
+    }
+
+    // ---------- mutations ----------
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Creates a list with all its items in one transaction: every item valid, or nothing is written.")
+    public @NonNull ResponsibilityList createResponsibilityList(@NonNull ResponsibilityListInput input) {
+        return service.createList(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Replaces an item's number, text, units and deadline. version is the one the client read; a stale one is CONFLICT.")
+    public @NonNull Responsibility updateResponsibility(@NonNull @Id String id, int version, @NonNull ResponsibilityInput input) {
+        return service.updateItem(id, version, input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Files a progress report. A unit editor reports for its own unit on items it is assigned to; a completed "
+            + "report completes the item when it comes from a LEAD unit or from the committee office (a coordinator).")
+    public @NonNull ProgressReport reportProgress(@NonNull ProgressReportInput input) {
+        return service.report(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Adds an item to a list.")
+    public @NonNull Responsibility addResponsibility(@NonNull @Id String listId, @NonNull ResponsibilityInput input) {
+        return service.addItem(listId, input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Removes an item entered by mistake (not one with progress reports); returns its id.")
+    public @NonNull @Id String removeResponsibility(@NonNull @Id String id, int version) {
+        return service.removeItem(id, version);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Replaces the units assigned to an item and their roles.")
+    public @NonNull Responsibility reassignResponsibility(@NonNull @Id String id, int version,
+            @NonNull List<@NonNull AssignmentInput> assignments) {
+        return service.reassign(id, version, assignments);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Withdraws a list: it stays readable, takes no more changes or reports, and leaves the overdue check.")
+    public @NonNull ResponsibilityList withdrawResponsibilityList(@NonNull @Id String id, int version, String reason) {
+        return service.withdrawList(id, version, reason);
+    }
+
+    // ---------- nested fields, loaded in one query per field and level ----------
+
+    @Name("issuer")
+    public @NonNull List<@NonNull Unit> listIssuer(@Source List<ResponsibilityList> parents) {
+        return organisation.unitsFor(parents.stream().map(l -> l.issuerId).toList());
+    }
+
+    @Name("items")
+    @Description("The list's items in document order, filtered like responsibilities; status is as of today.")
+    public @NonNull List<@NonNull ResponsibilityConnection> listItems(@Source List<ResponsibilityList> parents, Integer first,
+            String after, ResponsibilityStatus status, @Id String unitId) {
+        requireOneArgumentSet(context.unwrap(DataFetchingEnvironment.class));
+        return service.itemsOf(parents, status, unitId, PageRequest.of(first, after)).stream()
+                .map(ResponsibilityConnection::of).toList();
+    }
+
+    @Name("list")
+    public @NonNull List<@NonNull ResponsibilityList> itemList(@Source List<Responsibility> parents) {
+        return service.listsFor(parents.stream().map(r -> r.listId).toList());
+    }
+
+    @Name("status")
+    @Description("OPEN, COMPLETED, OVERDUE or ONGOING as of today (RULES.md).")
+    public @NonNull List<@NonNull ResponsibilityStatus> itemStatus(@Source List<Responsibility> parents) {
+        return service.statusesFor(parents);
+    }
+
+    @Name("completedOn")
+    @Description("The date of the first report that completed the item, if any.")
+    public List<LocalDate> itemCompletedOn(@Source List<Responsibility> parents) {
+        return service.completedOnFor(parents);
+    }
+
+    @Name("assignments")
+    public @NonNull List<@NonNull List<@NonNull Assignment>> itemAssignments(@Source List<Responsibility> parents) {
+        return service.assignmentsFor(parents);
+    }
+
+    @Name("progressReports")
+    @Description("Reports in the order they were dated.")
+    public @NonNull List<@NonNull List<@NonNull ProgressReport>> itemReports(@Source List<Responsibility> parents) {
+        return service.reportsFor(parents);
+    }
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> assignmentUnit(@Source List<Assignment> parents) {
+        return organisation.unitsFor(parents.stream().map(a -> a.unitId).toList());
+    }
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> reportUnit(@Source List<ProgressReport> parents) {
+        return organisation.unitsFor(parents.stream().map(p -> p.unitId).toList());
+    }
+
+    /**
+     * SmallRye GraphQL resolves every use of a batched field at one level of a query in one
+     * batch, with the arguments of the first use only: {@code open: items(status: OPEN)} next to
+     * {@code overdue: items(status: OVERDUE)} would silently get the same items. Such a request
+     * is refused instead (BAD_USER_INPUT); {@code responsibilities(listId:, status:)} answers
+     * each view on its own.
+     */
+    static void requireOneArgumentSet(DataFetchingEnvironment env) {
+        if (env == null) {
+            return;
+        }
+        String parentType = env.getExecutionStepInfo().getObjectType().getName();
+        String fieldName = env.getField().getName();
+        Set<Map<String, Object>> seen = new HashSet<>();
+        QueryTraverser.newQueryTraverser().schema(env.getGraphQLSchema()).document(env.getDocument())
+                .operationName(env.getOperationDefinition().getName()).variables(env.getVariables()).build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment field) {
+                        GraphQLFieldsContainer container = field.getFieldsContainer();
+                        if (fieldName.equals(field.getField().getName()) && container != null
+                                && parentType.equals(container.getName())) {
+                            seen.add(field.getArguments());
+                        }
+                    }
+                });
+        if (seen.size() > 1) {
+            throw new InvalidInput("'" + parentType + "." + fieldName + "' is asked for with different arguments in one request;"
+                    + " ask for one set per request, or use responsibilities(listId:, status:, unitId:) for each view.");
+        }
+    }
+}

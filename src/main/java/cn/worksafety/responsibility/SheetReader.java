@@ -1,0 +1,340 @@
+package cn.worksafety.responsibility;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the first worksheet of an uploaded file into rows of text: an Excel workbook (.xlsx,
+ * read as the OOXML zip it is with the JDK's own XML parser, no reflection-heavy library) or a
+ * CSV file (RFC 4180 quoting; UTF-8 with or without BOM, else GB18030 as Excel writes it on
+ * Chinese Windows). Row numbers are the ones the user sees in Excel (the header is row 1).
+ */
+final class SheetReader {
+
+    /** The file is not a readable CSV or workbook; the message says why. */
+    static final class Unreadable extends IllegalArgumentException {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    record Row(int number, List<String> cells) {
+        String cell(int index) {
+            return index < 0 || index >= cells.size() ? "" : cells.get(index);
+        }
+
+        boolean blank() {
+            return cells.stream().allMatch(String::isBlank);
+        }
+    }
+
+    static final long MAX_XML_BYTES = 50L * 1024 * 1024;
+
+    private SheetReader() {
+    }
+
+    static List<Row> read(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new Unreadable("The file is empty.");
+        }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return xlsx(bytes);
+        }
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
+            throw new Unreadable("This is an old Excel file (.xls); save it as .xlsx or as CSV UTF-8 and upload that.");
+        }
+        return csv(decode(bytes));
+    }
+
+    // ---------- CSV ----------
+
+    static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
+    static List<Row> csv(String text) {
+        List<Row> rows = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        int rowStart = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                cells.add(cell.toString());
+                cell.setLength(0);
+                rows.add(new Row(rowStart, List.copyOf(cells)));
+                cells.clear();
+                line++;
+                rowStart = line;
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new Unreadable("The CSV file ends inside a quoted cell that starts on line " + rowStart + ".");
+        }
+        if (!cell.isEmpty() || !cells.isEmpty()) {
+            cells.add(cell.toString());
+            rows.add(new Row(rowStart, List.copyOf(cells)));
+        }
+        return rows;
+    }
+
+    // ---------- XLSX ----------
+
+    static List<Row> xlsx(byte[] bytes) {
+        Map<String, byte[]> parts = unzip(bytes);
+        byte[] workbook = parts.get("xl/workbook.xml");
+        if (workbook == null) {
+            throw new Unreadable("The file is a zip archive but not an Excel workbook (.xlsx).");
+        }
+        String sheetPath = firstSheetPath(workbook, parts.get("xl/_rels/workbook.xml.rels"));
+        byte[] sheet = parts.get(sheetPath);
+        if (sheet == null) {
+            throw new Unreadable("The workbook's first worksheet (" + sheetPath + ") is missing.");
+        }
+        List<String> shared = parts.containsKey("xl/sharedStrings.xml") ? sharedStrings(parts.get("xl/sharedStrings.xml")) : List.of();
+        return sheetRows(sheet, shared);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] bytes) {
+        Map<String, byte[]> parts = new HashMap<>();
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                boolean wanted = name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")
+                        || name.equals("xl/sharedStrings.xml") || name.startsWith("xl/worksheets/");
+                if (!wanted || entry.isDirectory()) {
+                    continue;
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    total += n;
+                    if (total > MAX_XML_BYTES) {
+                        throw new Unreadable("The workbook unpacks to more than 50 MB; upload only the list.");
+                    }
+                    out.write(buffer, 0, n);
+                }
+                parts.put(name, out.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new Unreadable("The file looks like an Excel workbook but cannot be unpacked: " + e.getMessage());
+        }
+        return parts;
+    }
+
+    private static String firstSheetPath(byte[] workbook, byte[] rels) {
+        String relationId = null;
+        try {
+            XMLStreamReader xml = xml(workbook);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
+                    for (int i = 0; i < xml.getAttributeCount(); i++) {
+                        if ("id".equals(xml.getAttributeLocalName(i))) {
+                            relationId = xml.getAttributeValue(i);
+                        }
+                    }
+                    break;
+                }
+            }
+            if (relationId != null && rels != null) {
+                XMLStreamReader relations = xml(rels);
+                while (relations.hasNext()) {
+                    if (relations.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(relations.getLocalName())
+                            && relationId.equals(relations.getAttributeValue(null, "Id"))) {
+                        String target = relations.getAttributeValue(null, "Target");
+                        return target.startsWith("/") ? target.substring(1) : "xl/" + target;
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new Unreadable("The workbook's index is damaged: " + e.getMessage());
+        }
+        return "xl/worksheets/sheet1.xml";
+    }
+
+    /** Shared strings: plain {@code <t>} and rich-text runs, without phonetic guides ({@code <rPh>}). */
+    private static List<String> sharedStrings(byte[] part) {
+        List<String> strings = new ArrayList<>();
+        try {
+            XMLStreamReader xml = xml(part);
+            StringBuilder current = null;
+            int phonetic = 0;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "si" -> current = new StringBuilder();
+                        case "rPh" -> phonetic++;
+                        case "t" -> {
+                            String text = xml.getElementText();
+                            if (current != null && phonetic == 0) {
+                                current.append(text);
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if ("si".equals(xml.getLocalName()) && current != null) {
+                        strings.add(current.toString());
+                        current = null;
+                    } else if ("rPh".equals(xml.getLocalName())) {
+                        phonetic--;
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new Unreadable("The workbook's text table is damaged: " + e.getMessage());
+        }
+        return strings;
+    }
+
+    private static List<Row> sheetRows(byte[] part, List<String> shared) {
+        List<Row> rows = new ArrayList<>();
+        try {
+            XMLStreamReader xml = xml(part);
+            List<String> cells = null;
+            int rowNumber = 0;
+            String type = null;
+            int column = -1;
+            String value = null;
+            StringBuilder inline = null;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "row" -> {
+                            String r = xml.getAttributeValue(null, "r");
+                            rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                            cells = new ArrayList<>();
+                        }
+                        case "c" -> {
+                            type = xml.getAttributeValue(null, "t");
+                            String ref = xml.getAttributeValue(null, "r");
+                            column = ref == null ? (cells == null ? 0 : cells.size()) : columnIndex(ref);
+                            value = null;
+                            inline = null;
+                        }
+                        case "v" -> value = xml.getElementText();
+                        case "is" -> inline = new StringBuilder();
+                        case "t" -> {
+                            String text = xml.getElementText();
+                            if (inline != null) {
+                                inline.append(text);
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if ("c".equals(xml.getLocalName()) && cells != null) {
+                        while (cells.size() <= column) {
+                            cells.add("");
+                        }
+                        cells.set(column, cellText(type, value, inline, shared));
+                    } else if ("row".equals(xml.getLocalName()) && cells != null) {
+                        rows.add(new Row(rowNumber, List.copyOf(cells)));
+                        cells = null;
+                    }
+                }
+            }
+        } catch (XMLStreamException | NumberFormatException | IndexOutOfBoundsException e) {
+            throw new Unreadable("The worksheet is damaged: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static String cellText(String type, String value, StringBuilder inline, List<String> shared) {
+        if ("inlineStr".equals(type)) {
+            return inline == null ? "" : inline.toString();
+        }
+        if (value == null) {
+            return "";
+        }
+        if ("s".equals(type)) {
+            return shared.get(Integer.parseInt(value.trim()));
+        }
+        if ("b".equals(type)) {
+            return "1".equals(value) ? "TRUE" : "FALSE";
+        }
+        if (type == null || "n".equals(type)) {
+            // Excel stores 1 as "1" but sometimes 3 as "3.0"; whole numbers read as written.
+            return value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+        }
+        return value;
+    }
+
+    /** "AB12" -> 27 (zero-based column). */
+    static int columnIndex(String reference) {
+        int index = 0;
+        for (char c : reference.toCharArray()) {
+            if (c >= 'A' && c <= 'Z') {
+                index = index * 26 + (c - 'A' + 1);
+            } else {
+                break;
+            }
+        }
+        return index - 1;
+    }
+
+    private static XMLStreamReader xml(byte[] part) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // No DTDs, no external entities: an uploaded file must not make the service read anything else.
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        InputStream in = new ByteArrayInputStream(part);
+        return factory.createXMLStreamReader(in);
+    }
+}
