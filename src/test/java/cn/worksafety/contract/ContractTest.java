@@ -49,16 +49,15 @@ class ContractTest {
             "Responsibility", "ProgressReport", "ResponsibilityEdge", "ResponsibilityConnection",
             "LinkageKind", "ActivationKind", "LinkageParticipant", "LinkageMechanism", "LinkageActivation",
             "PlanKind", "Comparator", "IndicatorNature", "IndicatorStatus", "Target", "Observation", "Indicator", "Plan",
-            "Frequency", "MeetingKind", "MeetingRule", "Meeting", "PeriodCompliance", "Committee",
             "Query.responsibilityList", "Query.responsibilityLists", "Query.responsibility", "Query.responsibilities",
-            "Query.linkageMechanisms", "Query.plan", "Query.plans", "Query.committee", "Query.committees",
+            "Query.linkageMechanisms", "Query.plan", "Query.plans",
             "Query.trainingRules", "AssignmentInput", "DeadlineInput", "ResponsibilityInput", "ResponsibilityListInput", "ProgressReportInput",
             "LinkageParticipantInput", "LinkageMechanismInput", "LinkageActivationInput", "TargetInput", "IndicatorInput",
-            "PlanInput", "ObservationInput", "MeetingRuleInput", "CommitteeInput", "MeetingInput", "TrainingRuleInput",
+            "PlanInput", "ObservationInput", "TrainingRuleInput",
             "TrainingRecordInput",
             "Mutation.createResponsibilityList", "Mutation.updateResponsibility", "Mutation.reportProgress",
             "Mutation.createLinkageMechanism", "Mutation.recordActivation", "Mutation.createPlan",
-            "Mutation.recordObservation", "Mutation.createCommittee", "Mutation.recordMeeting",
+            "Mutation.recordObservation",
             "Mutation.createTrainingRule", "Mutation.recordTraining");
 
     @Test
