@@ -31,24 +31,24 @@ public class MeetingCheck implements Check {
     /** Periods short of the rule as of :asOf; raised and reopened alerts, in one statement. */
     private static final String RAISE = """
             with due as (
-                select c.id as committee_id, c.unit_id, c.name, c.frequency, c.minimum_meetings,
-                       meeting_period_key(c.frequency, cast(p.start as date)) as period
+                select c.id as committee_id, c.unit_id, c.name, c.frequency, c.minimum_meetings, cast(p.start as date) as start
                 from committee c
                 cross join lateral (select make_interval(months => meeting_period_months(c.frequency)) as step,
                                            meeting_period_start(c.frequency, c.established_on) as containing) f
                 cross join lateral generate_series(
                         cast(case when f.containing = c.established_on then f.containing
-                             else cast(f.containing + f.step as date) end as timestamp),
+                                  else cast(f.containing + f.step as date) end as timestamp),
                         cast(cast(:asOf as date) as timestamp), f.step) as p(start)
                 where cast(p.start + f.step as date) - 1 + c.grace_days < :asOf
             ), held as (
-                select m.committee_id, meeting_period_key(c.frequency, m.held_on) as period, count(*) as held
+                select m.committee_id, meeting_period_start(c.frequency, m.held_on) as start, count(*) as held
                 from meeting m join committee c on c.id = m.committee_id
                 where m.kind = 'PLENARY' and m.withdrawn_at is null and m.held_on >= c.established_on and m.held_on < :asOf
                 group by 1, 2
             ), missed as (
-                select d.committee_id, d.unit_id, d.name, d.minimum_meetings, d.period, coalesce(h.held, 0) as held
-                from due d left join held h on h.committee_id = d.committee_id and h.period = d.period
+                select d.committee_id, d.unit_id, d.name, d.minimum_meetings, meeting_period_key(d.frequency, d.start) as period,
+                       coalesce(h.held, 0) as held
+                from due d left join held h on h.committee_id = d.committee_id and h.start = d.start
                 where coalesce(h.held, 0) < d.minimum_meetings
             ), raised as (
                 insert into alert (kind, status, period, subject_id, unit_id, message, raised_at)
