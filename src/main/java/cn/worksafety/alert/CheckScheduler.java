@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -27,9 +26,6 @@ public class CheckScheduler {
     @Inject
     CheckRunner runner;
 
-    @Inject
-    ManagedExecutor executor;
-
     @ConfigProperty(name = "app.checks.catch-up-at-start")
     boolean catchUpAtStart;
 
@@ -42,8 +38,12 @@ public class CheckScheduler {
 
     void onStart(@Observes StartupEvent event) {
         if (catchUpAtStart) {
-            // Off the start-up thread: readiness does not wait for a catch-up run.
-            executor.runAsync(this::catchUp);
+            // Off the start-up thread: readiness does not wait for a catch-up run. A thread of its own,
+            // not a context-propagating executor: the start-up's request context (and its entity
+            // manager) is gone by the time the run starts, and catchUp activates a fresh one.
+            Thread thread = new Thread(this::catchUp, "checks-catch-up");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

@@ -3,12 +3,14 @@ package cn.worksafety.local;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
@@ -32,8 +34,10 @@ public class SampleDataLoader {
     @Inject
     EntityManager em;
 
+    // Before the other start-up observers (default priority APPLICATION + 500), so that the checks'
+    // start-up catch-up, which CheckScheduler starts from its own observer, finds the sample data.
     @ActivateRequestContext
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         if (!ConfigUtils.getProfiles().contains("local")) {
             return;
         }

@@ -45,10 +45,8 @@ class ContractTest {
      */
     static final Set<String> NOT_YET_BUILT = Set.of(
             "TrainingStatus", "TrainingRule", "TrainingRecord", "TrainingKind", "TrainingState", "Person.training",
-            "Frequency", "MeetingKind", "MeetingRule", "Meeting", "PeriodCompliance", "Committee", "Query.committee",
-            "Query.committees", "Query.trainingRules", "MeetingRuleInput", "CommitteeInput", "MeetingInput",
-            "TrainingRuleInput", "TrainingRecordInput", "Mutation.createCommittee", "Mutation.recordMeeting",
-            "Mutation.createTrainingRule", "Mutation.recordTraining");
+            "Query.trainingRules", "TrainingRuleInput", "TrainingRecordInput", "Mutation.createTrainingRule",
+            "Mutation.recordTraining");
 
     @Test
     void liveSchemaContainsTheContract() throws IOException {

@@ -1,0 +1,112 @@
+package cn.worksafety.committee;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import cn.worksafety.organisation.Unit;
+import cn.worksafety.security.Allowed;
+import cn.worksafety.security.Role;
+
+@GraphQLApi
+public class CommitteeGraphQL {
+
+    @Inject
+    CommitteeService service;
+
+    @Query
+    @Allowed
+    public Committee committee(@NonNull @Id String id) {
+        return service.committee(id);
+    }
+
+    @Query
+    @Allowed
+    @Description("Committees of units in the caller's region, of one unit when unitId is given; in creation order.")
+    public @NonNull List<@NonNull Committee> committees(@Id String unitId) {
+        return service.committees(unitId);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Creates a committee of a unit in the caller's region (coordinators) or anywhere (admins).")
+    public @NonNull Committee createCommittee(@NonNull CommitteeInput input) {
+        return service.create(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Edits a committee's name, establishment date, rule or members as of the version last read "
+            + "(CONFLICT if it changed since); fields left out stay as they are.")
+    public @NonNull Committee updateCommittee(@NonNull @Id String id, @NonNull int version, @NonNull CommitteeUpdateInput input) {
+        return service.update(id, version, input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Records a meeting of a committee of the caller's unit (unit editors) or region (coordinators); "
+            + "a PLENARY meeting that brings its period up to the rule resolves that period's MISSED_MEETING alert.")
+    public @NonNull Meeting recordMeeting(@NonNull MeetingInput input) {
+        return service.record(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Corrects a meeting record as of the version last read; fields left out stay as they are.")
+    public @NonNull Meeting correctMeeting(@NonNull @Id String id, @NonNull int version, @NonNull MeetingCorrectionInput input) {
+        return service.correct(id, version, input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Withdraws a meeting record entered in error (kept with the reason, no longer listed or counted).")
+    public @NonNull Meeting withdrawMeeting(@NonNull @Id String id, @NonNull int version, @NonNull String reason) {
+        return service.withdraw(id, version, reason);
+    }
+
+    // ---------- nested fields, loaded in one query per field and level ----------
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> committeeUnit(@Source List<Committee> committees) {
+        return service.unitsOf(committees);
+    }
+
+    @Name("members")
+    public @NonNull List<@NonNull List<@NonNull Unit>> committeeMembers(@Source List<Committee> committees) {
+        return service.membersOf(committees);
+    }
+
+    @Name("meetings")
+    @Description("Meetings held between from and to (inclusive, either may be left out), oldest first; withdrawn records excluded.")
+    public @NonNull List<@NonNull List<@NonNull Meeting>> committeeMeetings(@Source List<Committee> committees, LocalDate from,
+            LocalDate to) {
+        return service.meetingsOf(committees, from, to);
+    }
+
+    @Name("compliance")
+    @Description("Every period of the year that has started by today, with PLENARY meetings required and held.")
+    public @NonNull List<@NonNull List<@NonNull PeriodCompliance>> committeeCompliance(@Source List<Committee> committees,
+            @NonNull int year) {
+        return service.complianceOf(committees, year);
+    }
+
+    @Name("attendees")
+    public @NonNull List<@NonNull List<@NonNull Unit>> meetingAttendees(@Source List<Meeting> meetings) {
+        return service.attendeesOf(meetings);
+    }
+
+    @Name("committee")
+    public @NonNull List<@NonNull Committee> meetingCommittee(@Source List<Meeting> meetings) {
+        return service.committeesOf(meetings);
+    }
+}
