@@ -44,7 +44,6 @@ class ContractTest {
      * test fails when an entry here already exists in the live schema, so the list only shrinks.
      */
     static final Set<String> NOT_YET_BUILT = Set.of(
-            "TrainingStatus", "TrainingRule", "TrainingRecord", "TrainingKind", "TrainingState", "Person.training",
             "AssignmentRole", "DeadlineKind", "ResponsibilityStatus", "Deadline", "Assignment", "ResponsibilityList",
             "Responsibility", "ProgressReport", "ResponsibilityEdge", "ResponsibilityConnection",
             "LinkageKind", "ActivationKind", "LinkageParticipant", "LinkageMechanism", "LinkageActivation",
@@ -52,14 +51,12 @@ class ContractTest {
             "Frequency", "MeetingKind", "MeetingRule", "Meeting", "PeriodCompliance", "Committee",
             "Query.responsibilityList", "Query.responsibilityLists", "Query.responsibility", "Query.responsibilities",
             "Query.linkageMechanisms", "Query.plan", "Query.plans", "Query.committee", "Query.committees",
-            "Query.trainingRules", "AssignmentInput", "DeadlineInput", "ResponsibilityInput", "ResponsibilityListInput", "ProgressReportInput",
+            "AssignmentInput", "DeadlineInput", "ResponsibilityInput", "ResponsibilityListInput", "ProgressReportInput",
             "LinkageParticipantInput", "LinkageMechanismInput", "LinkageActivationInput", "TargetInput", "IndicatorInput",
-            "PlanInput", "ObservationInput", "MeetingRuleInput", "CommitteeInput", "MeetingInput", "TrainingRuleInput",
-            "TrainingRecordInput",
+            "PlanInput", "ObservationInput", "MeetingRuleInput", "CommitteeInput", "MeetingInput",
             "Mutation.createResponsibilityList", "Mutation.updateResponsibility", "Mutation.reportProgress",
             "Mutation.createLinkageMechanism", "Mutation.recordActivation", "Mutation.createPlan",
-            "Mutation.recordObservation", "Mutation.createCommittee", "Mutation.recordMeeting",
-            "Mutation.createTrainingRule", "Mutation.recordTraining");
+            "Mutation.recordObservation", "Mutation.createCommittee", "Mutation.recordMeeting");
 
     @Test
     void liveSchemaContainsTheContract() throws IOException {
