@@ -42,27 +42,23 @@ public class TrainingRecordRepository implements PanacheRepository<TrainingRecor
         return paths;
     }
 
-    /** A page of the unit's (person, rule) states among {@code states}, after the (person, rule) key. */
+    /** A page of the unit's (person, rule) states among {@code states}, after the (person, rule) key, and their total. */
+    public record StatePage(List<StateRow> rows, long total) {
+    }
+
     @SuppressWarnings("unchecked")
-    public List<StateRow> unitStates(long unitId, Collection<TrainingState> states, LocalDate asOf, int expiringDays,
+    public StatePage unitStates(long unitId, Collection<TrainingState> states, LocalDate asOf, int expiringDays,
             long afterPerson, long afterRule, int limit) {
-        List<Object[]> rows = getEntityManager().createNativeQuery(TrainingStateSql.unitStates()
-                + " and (x.person_id > :afterPerson or (x.person_id = :afterPerson and x.rule_id > :afterRule))"
-                + " order by x.person_id, x.rule_id limit :limit")
+        List<Object[]> rows = getEntityManager().createNativeQuery(TrainingStateSql.unitPage())
                 .setParameter("unitId", unitId).setParameter("states", states.stream().map(Enum::name).toList())
                 .setParameter("asOf", asOf).setParameter("expiringDays", expiringDays)
                 .setParameter("afterPerson", afterPerson).setParameter("afterRule", afterRule).setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> new StateRow(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                TrainingState.valueOf((String) row[2]), toDate(row[3]), row[4] == null ? null : ((Number) row[4]).longValue()))
-                .toList();
-    }
-
-    public long countUnitStates(long unitId, Collection<TrainingState> states, LocalDate asOf, int expiringDays) {
-        return ((Number) getEntityManager().createNativeQuery("select count(*) from (" + TrainingStateSql.unitStates() + ") g")
-                .setParameter("unitId", unitId).setParameter("states", states.stream().map(Enum::name).toList())
-                .setParameter("asOf", asOf).setParameter("expiringDays", expiringDays)
-                .getSingleResult()).longValue();
+        long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
+        return new StatePage(rows.stream().filter(row -> row[1] != null)
+                .map(row -> new StateRow(((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                        TrainingState.valueOf((String) row[3]), toDate(row[4]), row[5] == null ? null : ((Number) row[5]).longValue()))
+                .toList(), total);
     }
 
     /** Resolves the person's open training alerts whose condition a change has cleared; returns how many. */

@@ -261,11 +261,12 @@ public class TrainingService {
         int size = PageRequest.of(first, null).first();
         TrainingGapConnection.Key from = TrainingGapConnection.Key.decode(after);
 
-        List<TrainingRecordRepository.StateRow> rows = records.unitStates(unit.id, wanted, date, expiringDays,
+        TrainingRecordRepository.StatePage result = records.unitStates(unit.id, wanted, date, expiringDays,
                 from.personId(), from.ruleId(), size + 1);
+        List<TrainingRecordRepository.StateRow> rows = result.rows();
         boolean hasNext = rows.size() > size;
         List<TrainingRecordRepository.StateRow> page = hasNext ? rows.subList(0, size) : rows;
-        long total = records.countUnitStates(unit.id, wanted, date, expiringDays);
+        long total = result.total();
 
         Map<Long, Person> persons = byId(organisation.personsFor(page.stream().map(r -> r.personId()).distinct().toList()), p -> p.id);
         Map<Long, TrainingRule> rulesById = byId(rules.byIds(page.stream().map(r -> r.ruleId()).distinct().toList()), r -> r.id);

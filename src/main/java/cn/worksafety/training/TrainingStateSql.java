@@ -106,7 +106,15 @@ final class TrainingStateSql {
                                              else c.kind || ' training expires on ' || to_char(c.expires_on, 'YYYY-MM-DD') end
                                 || ': ' || c.person_name || ' (' || c.role || coalesce(', ' || c.description, '') || ')', 1000),
                            now()
-                    from cur c where c.state <> 'VALID'
+                    from cur c
+                    where c.state <> 'VALID'
+                      -- Most alerts exist already on a daily run: skip them in one anti-join rather
+                      -- than one conflict each; the constraint still settles races.
+                      and not exists (select 1 from alert x
+                                      where x.kind = 'TRAINING_' || c.state and x.subject_id = c.person_id
+                                        and x.unit_id = c.unit_id and x.training_rule_id = c.rule_id
+                                        and coalesce(x.period, '') = case when c.state = 'MISSING' then ''
+                                                                          else to_char(c.expires_on, 'YYYY-MM-DD') end)
                     on conflict on constraint alert_identity do nothing
                     returning 1),
                 resolved as (%s returning 1)
@@ -123,9 +131,27 @@ final class TrainingStateSql {
         return "with s as (" + latest("p.id = :personId", false) + ")\n" + resolve("a.subject_id = :personId", false);
     }
 
-    /** The gap rows of one unit ({@code :unitId}) as of {@code :asOf}: person_id, rule_id, state, expires_on, record_id. */
-    static String unitStates() {
-        return "select x.person_id, x.rule_id, x.state, x.expires_on, x.record_id from (select s.*, " + STATE
-                + " as state from (" + latest("p.unit_id = :unitId", true) + ") s) x where x.state in (:states)";
+    /**
+     * One keyset page of a unit's ({@code :unitId}) states among {@code :states} as of {@code :asOf},
+     * after ({@code :afterPerson}, {@code :afterRule}), at most {@code :limit} rows, each carrying the
+     * total: total, person_id, rule_id, state, expires_on, record_id (one row of nulls but the total
+     * when the page is empty). The states are materialized first: otherwise the planner pushes the
+     * keyset and ORDER BY ... LIMIT into the person scan and walks every person in id order.
+     */
+    static String unitPage() {
+        return """
+                with g as materialized (
+                    select x.person_id, x.rule_id, x.state, x.expires_on, x.record_id
+                    from (select s.*, %s as state from (%s) s) x
+                    where x.state in (:states)),
+                total as (select count(*) as n from g)
+                select total.n, page.person_id, page.rule_id, page.state, page.expires_on, page.record_id
+                from total
+                left join lateral (select * from g
+                                   where g.person_id > :afterPerson or (g.person_id = :afterPerson and g.rule_id > :afterRule)
+                                   order by g.person_id, g.rule_id
+                                   limit :limit) page on true
+                order by page.person_id, page.rule_id
+                """.formatted(STATE, latest("p.unit_id = :unitId", true));
     }
 }
