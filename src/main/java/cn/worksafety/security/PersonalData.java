@@ -31,6 +31,14 @@ public class PersonalData {
         return value == null || mayView(ownerUnitId) ? value : mask(value, 3, 4);
     }
 
+    /**
+     * A training certificate number. Special-operator certificates (特种作业操作证) are numbered with
+     * the holder's ID number, so every certificate number is masked like one (T110**********1234).
+     */
+    public String certificateNumber(String value, Long ownerUnitId) {
+        return value == null || mayView(ownerUnitId) ? value : mask(value, 4, 4);
+    }
+
     static String mask(String value, int keepStart, int keepEnd) {
         if (value.length() <= keepStart + keepEnd) {
             return "*".repeat(value.length());

@@ -2,7 +2,6 @@ package cn.worksafety.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,15 +38,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ContractTest {
 
-    /**
-     * Contract types and root fields not built yet. Each feature removes its entries; the
-     * test fails when an entry here already exists in the live schema, so the list only shrinks.
-     */
-    static final Set<String> NOT_YET_BUILT = Set.of(
-            "TrainingStatus", "TrainingRule", "TrainingRecord", "TrainingKind", "TrainingState", "Person.training",
-            "Query.trainingRules", "TrainingRuleInput", "TrainingRecordInput", "Mutation.createTrainingRule",
-            "Mutation.recordTraining");
-
     @Test
     void liveSchemaContainsTheContract() throws IOException {
         TypeDefinitionRegistry contract = parse(read());
@@ -56,9 +46,6 @@ class ContractTest {
 
         for (TypeDefinition<?> expected : contract.types().values()) {
             String name = expected.getName();
-            if (NOT_YET_BUILT.contains(name)) {
-                continue;
-            }
             TypeDefinition<?> actual = live.getType(name).orElse(null);
             if (actual == null) {
                 problems.add("missing type " + name);
@@ -76,37 +63,17 @@ class ContractTest {
             }
         }
         for (String scalar : contract.scalars().keySet()) {
-            if (!live.scalars().containsKey(scalar) && !NOT_YET_BUILT.contains(scalar)) {
+            if (!live.scalars().containsKey(scalar)) {
                 problems.add("missing scalar " + scalar);
             }
         }
         assertEquals(List.of(), problems, "The live schema breaks the consumer contract");
     }
 
-    @Test
-    void notYetBuiltListOnlyNamesWhatIsReallyMissing() {
-        TypeDefinitionRegistry live = parse(given().get("/graphql/schema.graphql").then().extract().asString());
-        List<String> built = NOT_YET_BUILT.stream().filter(entry -> exists(live, entry)).sorted().toList();
-        assertTrue(built.isEmpty(), "Remove these from NOT_YET_BUILT, they exist now: " + built);
-    }
-
-    private static boolean exists(TypeDefinitionRegistry live, String entry) {
-        String[] parts = entry.split("\\.");
-        if (parts.length == 1) {
-            return live.getType(entry).isPresent() || live.scalars().containsKey(entry);
-        }
-        return live.getType(parts[0]).filter(t -> t instanceof ObjectTypeDefinition)
-                .map(t -> ((ObjectTypeDefinition) t).getFieldDefinitions().stream().anyMatch(f -> f.getName().equals(parts[1])))
-                .orElse(false);
-    }
-
     private static void compareFields(String type, List<FieldDefinition> expected, List<FieldDefinition> actual, List<String> problems) {
         Map<String, FieldDefinition> byName = actual.stream().collect(Collectors.toMap(FieldDefinition::getName, Function.identity()));
         for (FieldDefinition field : expected) {
             String path = type + "." + field.getName();
-            if (NOT_YET_BUILT.contains(path)) {
-                continue;
-            }
             FieldDefinition live = byName.get(field.getName());
             if (live == null) {
                 problems.add("missing field " + path);
