@@ -32,11 +32,13 @@ public class AuditGraphQL {
 
     @Query
     @Allowed(Role.ADMIN)
-    @Description("The audit trail, oldest first; admin only.")
-    public @NonNull AuditConnection auditTrail(Integer first, String after, @Id String recordId, OffsetDateTime since) {
+    @Description("The audit trail, oldest first; admin only. Ids are numbered per record type, so name the "
+            + "type (the GraphQL type name, e.g. 'Plan') with recordId to follow one record.")
+    public @NonNull AuditConnection auditTrail(Integer first, String after, @Id String recordId, OffsetDateTime since,
+            @Description("Only entries for this record type, e.g. 'Responsibility'.") String recordType) {
         PageRequest request = PageRequest.of(first, after);
         Long afterId = request.after() == null ? null : request.after().id();
-        List<AuditEntry> rows = entries.page(afterId, recordId, since, request.first() + 1);
+        List<AuditEntry> rows = entries.page(afterId, recordType, recordId, since, request.first() + 1);
         boolean hasNext = rows.size() > request.first();
         List<AuditEntry> page = hasNext ? rows.subList(0, request.first()) : rows;
         List<AuditEdge> edges = page.stream()

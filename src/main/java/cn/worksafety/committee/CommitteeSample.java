@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.worksafety.audit.AuditTrail;
-import cn.worksafety.committee.MeetingPeriods.MeetingPeriod;
+import cn.worksafety.common.Period;
 import cn.worksafety.local.SampleDataSet;
 import cn.worksafety.organisation.UnitRepository;
 
@@ -83,15 +83,15 @@ public class CommitteeSample implements SampleDataSet {
             boolean specialWhenShort = "special".equals(row[8]);
             String chair = row[9].isEmpty() ? null : row[9];
 
-            List<MeetingPeriod> periods = new ArrayList<>();
-            for (MeetingPeriod p = MeetingPeriods.firstRequired(committee.rule.frequency, committee.establishedOn);
-                    p.hasStartedBy(today); p = p.next()) {
+            List<Period> periods = new ArrayList<>();
+            for (Period p = MeetingPeriods.firstRequired(committee.rule.frequency, committee.establishedOn);
+                    !p.start().isAfter(today); p = p.next()) {
                 periods.add(p);
             }
             long checked = periods.stream()
                     .filter(p -> MeetingPeriods.isChecked(p, committee.establishedOn, committee.rule.graceDays, today)).count();
             for (int i = 0; i < periods.size(); i++) {
-                MeetingPeriod period = periods.get(i);
+                Period period = periods.get(i);
                 LocalDate day = period.start().plusDays(6 + (i * 7) % 20);
                 if (day.isAfter(period.end())) {
                     day = period.end();

@@ -20,8 +20,8 @@ import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
+import cn.worksafety.common.Period;
 import cn.worksafety.common.Text;
-import cn.worksafety.committee.MeetingPeriods.MeetingPeriod;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Caller;
@@ -118,13 +118,13 @@ public class CommitteeService {
         for (Committee committee : list) {
             List<LocalDate> days = plenary.getOrDefault(committee.id, List.of());
             List<PeriodCompliance> periods = new ArrayList<>();
-            for (MeetingPeriod period : MeetingPeriods.ofYear(committee.rule.frequency, year)) {
-                if (!period.hasStartedBy(today)) {
+            for (Period period : MeetingPeriods.ofYear(committee.rule.frequency, year)) {
+                if (period.start().isAfter(today)) {
                     break;
                 }
                 int required = MeetingPeriods.isRequired(period, committee.establishedOn) ? committee.rule.minimumMeetings : 0;
                 int held = (int) days.stream().filter(period::contains).count();
-                boolean compliant = !period.hasEndedBefore(today) || held >= required;
+                boolean compliant = !period.end().isBefore(today) || held >= required;
                 periods.add(new PeriodCompliance(period.key(), required, held, compliant));
             }
             result.add(periods);

@@ -1,20 +1,22 @@
 package cn.worksafety.committee;
 
-/** How often a committee must meet: the length of the periods its rule counts in. */
+import cn.worksafety.common.Period;
+
+/** How often a committee must meet: the kind of period its rule counts in. */
 public enum Frequency {
-    MONTHLY(1),
-    QUARTERLY(3),
-    SEMIANNUAL(6),
-    ANNUAL(12);
+    MONTHLY(Period.Kind.MONTH),
+    QUARTERLY(Period.Kind.QUARTER),
+    SEMIANNUAL(Period.Kind.HALF),
+    ANNUAL(Period.Kind.YEAR);
 
-    private final int months;
+    private final Period.Kind periodKind;
 
-    Frequency(int months) {
-        this.months = months;
+    Frequency(Period.Kind periodKind) {
+        this.periodKind = periodKind;
     }
 
-    /** Calendar months per period. */
-    public int months() {
-        return months;
+    /** The periods the rule counts meetings in. */
+    public Period.Kind periodKind() {
+        return periodKind;
     }
 }

@@ -43,20 +43,6 @@ public record Period(Kind kind, int year, int index) implements Comparable<Perio
         public int months() {
             return months;
         }
-
-        /**
-         * The kind for a meeting-rule frequency of the contract's {@code Frequency} enum, by name:
-         * MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL.
-         */
-        public static Kind fromFrequency(String frequency) {
-            return switch (frequency) {
-                case "MONTHLY" -> MONTH;
-                case "QUARTERLY" -> QUARTER;
-                case "SEMIANNUAL" -> HALF;
-                case "ANNUAL" -> YEAR;
-                default -> throw new IllegalArgumentException("Unknown frequency " + frequency);
-            };
-        }
     }
 
     private static final Pattern KEY = Pattern.compile("^([1-9][0-9]{3})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?$");

@@ -29,6 +29,7 @@ import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
+import cn.worksafety.common.Period;
 import cn.worksafety.common.Text;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Unit;
@@ -134,9 +135,9 @@ public class LinkageService {
         LocalDate first = from;
         LocalDate last = to;
         if (period != null) {
-            PeriodKey key = PeriodKey.parse(period, "period");
-            first = first == null || key.first().isAfter(first) ? key.first() : first;
-            last = last == null || key.last().isBefore(last) ? key.last() : last;
+            Period key = Period.parse(period, "period");
+            first = first == null || key.start().isAfter(first) ? key.start() : first;
+            last = last == null || key.end().isBefore(last) ? key.end() : last;
         }
         return new LinkageActivationRepository.Filter(first == null ? null : startOf(first),
                 last == null ? null : startOf(last.plusDays(1)), Ids.reference(unitId, "unitId"), kind);
@@ -162,9 +163,9 @@ public class LinkageService {
 
     /** For each mechanism, every activation kind with the number of activations started in the period (zeros included). */
     public List<List<ActivationCount>> countsFor(List<LinkageMechanism> parents, String period) {
-        PeriodKey key = PeriodKey.parse(period, "period");
+        Period key = Period.parse(period, "period");
         Map<Long, Map<ActivationKind, Integer>> byMechanism = new HashMap<>();
-        for (Object[] row : activations.counts(ids(parents), startOf(key.first()), startOf(key.last().plusDays(1)))) {
+        for (Object[] row : activations.counts(ids(parents), startOf(key.start()), startOf(key.end().plusDays(1)))) {
             byMechanism.computeIfAbsent((Long) row[0], k -> new EnumMap<>(ActivationKind.class))
                     .put((ActivationKind) row[1], ((Number) row[2]).intValue());
         }

@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 /**
  * The observations of the indicators one GraphQL request asks about, loaded once: the
  * {@code observations}, {@code latest} and {@code status} fields of the same indicators share
- * one query instead of one each.
+ * one query instead of one each. Synchronized: SmallRye GraphQL may run those batched fields
+ * on several worker threads at once, and each must find what another already loaded.
  */
 @RequestScoped
 public class ObservationBatch {
@@ -22,7 +23,7 @@ public class ObservationBatch {
     private final Map<Long, List<Observation>> loaded = new HashMap<>();
 
     /** The observations of each indicator (oldest period first), in the order of {@code indicators}. */
-    public List<List<Observation>> of(List<Indicator> indicators) {
+    public synchronized List<List<Observation>> of(List<Indicator> indicators) {
         List<Long> missing = indicators.stream().map(i -> i.id).filter(id -> !loaded.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
             Map<Long, List<Observation>> fresh = service.observationsOf(missing);
@@ -38,7 +39,7 @@ public class ObservationBatch {
     }
 
     /** Forgets what was loaded (after a change in the same request). */
-    public void clear() {
+    public synchronized void clear() {
         loaded.clear();
     }
 }

@@ -2,10 +2,7 @@ package cn.worksafety.responsibility;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -19,17 +16,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import cn.worksafety.common.InvalidInput;
+import cn.worksafety.common.BatchArguments;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Allowed;
 import cn.worksafety.security.Role;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLFieldsContainer;
 import io.smallrye.graphql.api.Context;
 
 @GraphQLApi
@@ -142,7 +135,7 @@ public class ResponsibilityGraphQL {
     @Description("The list's items in document order, filtered like responsibilities; status is as of today.")
     public @NonNull List<@NonNull ResponsibilityConnection> listItems(@Source List<ResponsibilityList> parents, Integer first,
             String after, ResponsibilityStatus status, @Id String unitId) {
-        requireOneArgumentSet(context.unwrap(DataFetchingEnvironment.class));
+        BatchArguments.requireOneSet(context.unwrap(DataFetchingEnvironment.class));
         return service.itemsOf(parents, status, unitId, PageRequest.of(first, after)).stream()
                 .map(ResponsibilityConnection::of).toList();
     }
@@ -183,37 +176,5 @@ public class ResponsibilityGraphQL {
     @Name("unit")
     public @NonNull List<@NonNull Unit> reportUnit(@Source List<ProgressReport> parents) {
         return organisation.unitsFor(parents.stream().map(p -> p.unitId).toList());
-    }
-
-    /**
-     * SmallRye GraphQL resolves every use of a batched field at one level of a query in one
-     * batch, with the arguments of the first use only: {@code open: items(status: OPEN)} next to
-     * {@code overdue: items(status: OVERDUE)} would silently get the same items. Such a request
-     * is refused instead (BAD_USER_INPUT); {@code responsibilities(listId:, status:)} answers
-     * each view on its own.
-     */
-    static void requireOneArgumentSet(DataFetchingEnvironment env) {
-        if (env == null) {
-            return;
-        }
-        String parentType = env.getExecutionStepInfo().getObjectType().getName();
-        String fieldName = env.getField().getName();
-        Set<Map<String, Object>> seen = new HashSet<>();
-        QueryTraverser.newQueryTraverser().schema(env.getGraphQLSchema()).document(env.getDocument())
-                .operationName(env.getOperationDefinition().getName()).variables(env.getVariables()).build()
-                .visitPreOrder(new QueryVisitorStub() {
-                    @Override
-                    public void visitField(QueryVisitorFieldEnvironment field) {
-                        GraphQLFieldsContainer container = field.getFieldsContainer();
-                        if (fieldName.equals(field.getField().getName()) && container != null
-                                && parentType.equals(container.getName())) {
-                            seen.add(field.getArguments());
-                        }
-                    }
-                });
-        if (seen.size() > 1) {
-            throw new InvalidInput("'" + parentType + "." + fieldName + "' is asked for with different arguments in one request;"
-                    + " ask for one set per request, or use responsibilities(listId:, status:, unitId:) for each view.");
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.worksafety.committee.MeetingPeriods.MeetingPeriod;
+import cn.worksafety.common.Period;
 
 class MeetingPeriodsTest {
 
@@ -19,20 +19,13 @@ class MeetingPeriodsTest {
 
     @Test
     void keysAndBoundsPerFrequency() {
-        assertEquals(new MeetingPeriod(Frequency.MONTHLY, "2026-03", d("2026-03-01"), d("2026-03-31")),
-                MeetingPeriods.containing(Frequency.MONTHLY, d("2026-03-17")));
-        assertEquals(new MeetingPeriod(Frequency.MONTHLY, "2024-02", d("2024-02-01"), d("2024-02-29")),
-                MeetingPeriods.containing(Frequency.MONTHLY, d("2024-02-29")));
-        assertEquals(new MeetingPeriod(Frequency.QUARTERLY, "2026-Q3", d("2026-07-01"), d("2026-09-30")),
-                MeetingPeriods.containing(Frequency.QUARTERLY, d("2026-09-30")));
-        assertEquals(new MeetingPeriod(Frequency.QUARTERLY, "2026-Q1", d("2026-01-01"), d("2026-03-31")),
-                MeetingPeriods.containing(Frequency.QUARTERLY, d("2026-01-01")));
-        assertEquals(new MeetingPeriod(Frequency.SEMIANNUAL, "2026-H1", d("2026-01-01"), d("2026-06-30")),
-                MeetingPeriods.containing(Frequency.SEMIANNUAL, d("2026-06-30")));
-        assertEquals(new MeetingPeriod(Frequency.SEMIANNUAL, "2026-H2", d("2026-07-01"), d("2026-12-31")),
-                MeetingPeriods.containing(Frequency.SEMIANNUAL, d("2026-07-01")));
-        assertEquals(new MeetingPeriod(Frequency.ANNUAL, "2026", d("2026-01-01"), d("2026-12-31")),
-                MeetingPeriods.containing(Frequency.ANNUAL, d("2026-12-31")));
+        assertPeriod("2026-03", d("2026-03-01"), d("2026-03-31"), MeetingPeriods.containing(Frequency.MONTHLY, d("2026-03-17")));
+        assertPeriod("2024-02", d("2024-02-01"), d("2024-02-29"), MeetingPeriods.containing(Frequency.MONTHLY, d("2024-02-29")));
+        assertPeriod("2026-Q3", d("2026-07-01"), d("2026-09-30"), MeetingPeriods.containing(Frequency.QUARTERLY, d("2026-09-30")));
+        assertPeriod("2026-Q1", d("2026-01-01"), d("2026-03-31"), MeetingPeriods.containing(Frequency.QUARTERLY, d("2026-01-01")));
+        assertPeriod("2026-H1", d("2026-01-01"), d("2026-06-30"), MeetingPeriods.containing(Frequency.SEMIANNUAL, d("2026-06-30")));
+        assertPeriod("2026-H2", d("2026-07-01"), d("2026-12-31"), MeetingPeriods.containing(Frequency.SEMIANNUAL, d("2026-07-01")));
+        assertPeriod("2026", d("2026-01-01"), d("2026-12-31"), MeetingPeriods.containing(Frequency.ANNUAL, d("2026-12-31")));
     }
 
     @Test
@@ -55,7 +48,7 @@ class MeetingPeriodsTest {
 
     @Test
     void aPeriodIsCheckedOnlyAfterItsGraceDays() {
-        MeetingPeriod q3 = MeetingPeriods.containing(Frequency.QUARTERLY, d("2025-08-01"));
+        Period q3 = MeetingPeriods.containing(Frequency.QUARTERLY, d("2025-08-01"));
         LocalDate established = d("2025-01-01");
         assertFalse(MeetingPeriods.isChecked(q3, established, 0, d("2025-09-30")), "the last day is still inside");
         assertTrue(MeetingPeriods.isChecked(q3, established, 0, d("2025-10-01")));
@@ -70,13 +63,17 @@ class MeetingPeriodsTest {
         assertEquals(12, MeetingPeriods.ofYear(Frequency.MONTHLY, 2025).size());
         assertEquals("2025-12", MeetingPeriods.ofYear(Frequency.MONTHLY, 2025).get(11).key());
         assertEquals(List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"),
-                MeetingPeriods.ofYear(Frequency.QUARTERLY, 2025).stream().map(MeetingPeriod::key).toList());
+                MeetingPeriods.ofYear(Frequency.QUARTERLY, 2025).stream().map(Period::key).toList());
         assertEquals(List.of("2025-H1", "2025-H2"),
-                MeetingPeriods.ofYear(Frequency.SEMIANNUAL, 2025).stream().map(MeetingPeriod::key).toList());
-        assertEquals(List.of("2025"), MeetingPeriods.ofYear(Frequency.ANNUAL, 2025).stream().map(MeetingPeriod::key).toList());
-        MeetingPeriod h2 = MeetingPeriods.ofYear(Frequency.SEMIANNUAL, 2025).get(1);
+                MeetingPeriods.ofYear(Frequency.SEMIANNUAL, 2025).stream().map(Period::key).toList());
+        assertEquals(List.of("2025"), MeetingPeriods.ofYear(Frequency.ANNUAL, 2025).stream().map(Period::key).toList());
+        Period h2 = MeetingPeriods.ofYear(Frequency.SEMIANNUAL, 2025).get(1);
         assertTrue(h2.contains(d("2025-07-01")) && h2.contains(d("2025-12-31")) && !h2.contains(d("2026-01-01")));
-        assertTrue(h2.hasStartedBy(d("2025-07-01")) && !h2.hasStartedBy(d("2025-06-30")));
-        assertTrue(h2.hasEndedBefore(d("2026-01-01")) && !h2.hasEndedBefore(d("2025-12-31")));
+    }
+
+    private static void assertPeriod(String key, LocalDate start, LocalDate end, Period period) {
+        assertEquals(key, period.key());
+        assertEquals(start, period.start(), key);
+        assertEquals(end, period.end(), key);
     }
 }

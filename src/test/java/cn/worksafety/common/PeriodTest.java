@@ -119,14 +119,6 @@ class PeriodTest {
         assertTrue(Period.parse("2026-01").compareTo(Period.parse("2026")) < 0, "same start: the shorter first");
     }
 
-    @Test
-    void frequenciesMapToKinds() {
-        assertEquals(Kind.MONTH, Kind.fromFrequency("MONTHLY"));
-        assertEquals(Kind.QUARTER, Kind.fromFrequency("QUARTERLY"));
-        assertEquals(Kind.HALF, Kind.fromFrequency("SEMIANNUAL"));
-        assertEquals(Kind.YEAR, Kind.fromFrequency("ANNUAL"));
-    }
-
     private static List<String> keys(List<Period> periods) {
         return periods.stream().map(Period::key).toList();
     }

@@ -154,9 +154,11 @@ class SecurityTest {
         String coordinator = Tokens.token(office.code(), "coordinator");
         String id = ok(coordinator, CREATE_UNIT, vars("i", unitInput(county))).getString("data.createUnit.id");
 
-        String audit = "query($r: ID) { auditTrail(recordId: $r) { edges { node { subject unitCode operation recordType recordId before after } } } }";
+        String audit = "query($r: ID) { auditTrail(recordType: \"Unit\", recordId: $r) { edges { node { subject unitCode operation recordType recordId before after } } } }";
         JsonPath trail = ok(Tokens.admin(), audit, vars("r", id));
         assertEquals(1, trail.getList("data.auditTrail.edges").size());
+        assertEquals(List.of(), ok(Tokens.admin(), "query($r: ID) { auditTrail(recordType: \"Plan\", recordId: $r) { edges { cursor } } }",
+                vars("r", id)).getList("data.auditTrail.edges"), "another record type with the same id");
         assertEquals("createUnit", trail.getString("data.auditTrail.edges[0].node.operation"));
         assertEquals("Unit", trail.getString("data.auditTrail.edges[0].node.recordType"));
         assertEquals(office.code(), trail.getString("data.auditTrail.edges[0].node.unitCode"));

@@ -16,6 +16,13 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     static final Path HOME = Path.of("target", "test-data").toAbsolutePath();
 
+    /**
+     * Where the running server's URL is kept. A test profile restarts Quarkus in a new class loader,
+     * where EmbeddedDatabase's own once-per-JVM guard is a fresh static; a system property is seen
+     * by every class loader, so the restart reuses the server instead of initialising its directory twice.
+     */
+    private static final String URL_PROPERTY = "worksafety.test.jdbc-url";
+
     private boolean realProvider;
 
     @Override
@@ -26,7 +33,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        String url = EmbeddedDatabase.start(HOME, true);
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null) {
+            url = EmbeddedDatabase.start(HOME, true);
+            System.setProperty(URL_PROPERTY, url);
+        }
         if (realProvider) {
             return Map.of("quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", "postgres",

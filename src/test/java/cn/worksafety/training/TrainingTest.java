@@ -371,7 +371,7 @@ class TrainingTest {
         assertEquals("NOT_FOUND", errorCode(Tokens.admin(), correct, vars("id", "987654321", "v", 0, "i", input)));
         assertState(unit, person, refresher, "2025-06-01", "MISSING", null);
 
-        List<Map<String, Object>> audit = ok(Tokens.admin(), "query($r: ID) { auditTrail(recordId: $r) { edges { node { operation before after } } } }",
+        List<Map<String, Object>> audit = ok(Tokens.admin(), "query($r: ID) { auditTrail(recordType: \"TrainingRecord\", recordId: $r) { edges { node { operation before after } } } }",
                 vars("r", recordId)).getList("data.auditTrail.edges.node");
         assertEquals(List.of("recordTraining", "correctTrainingRecord"), audit.stream().map(a -> a.get("operation")).toList());
     }
