@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -14,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -43,6 +49,19 @@ public class CheckRunner {
     @Inject
     MeterRegistry metrics;
 
+    /** Alerts not resolved, per kind, as of the last run on this replica (gauge safety.alerts.open). */
+    private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
+
+    @PostConstruct
+    void registerGauges() {
+        for (AlertKind kind : AlertKind.values()) {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("safety.alerts.open", value, AtomicLong::get).tag("kind", kind.name())
+                    .description("Alerts not resolved, as of the last check run").register(metrics);
+            open.put(kind, value);
+        }
+    }
+
     @Transactional
     public CheckRun run(LocalDate asOf, String trigger) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
@@ -67,8 +86,20 @@ public class CheckRunner {
         em.persist(run);
         metrics.counter("safety.alerts.raised").increment(run.alertsRaised);
         metrics.counter("safety.alerts.resolved").increment(run.alertsResolved);
+        countOpenAlerts();
         LOG.infof("Checks as of %s (%s): %d raised, %d resolved", asOf, trigger, run.alertsRaised, run.alertsResolved);
         return run;
+    }
+
+    private void countOpenAlerts() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select kind, count(*) from alert where status <> 'RESOLVED' group by kind")
+                .getResultList();
+        Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
+        for (Object[] row : rows) {
+            counts.put(AlertKind.valueOf((String) row[0]), ((Number) row[1]).longValue());
+        }
+        open.forEach((kind, value) -> value.set(counts.getOrDefault(kind, 0L)));
     }
 
     /** When the last run finished, or null if the checks never ran. */

@@ -3,6 +3,7 @@ package cn.worksafety.alert;
 import static cn.worksafety.support.GraphQL.errorCode;
 import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.vars;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,19 @@ class CheckRunnerTest {
         assertEquals(unit.id(), alerts.getString("data.alerts.edges[0].node.subjectId"));
         assertEquals(unit.id(), alerts.getString("data.alerts.edges[0].node.unit.id"));
         assertEquals("OPEN", alerts.getString("data.alerts.edges[0].node.status"));
+    }
+
+    @Test
+    void metricsShowTheRunsAndTheOpenAlertsPerKind() {
+        flaggedUnit();
+        ok(Tokens.admin(), RUN, vars("d", "2031-06-01"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("safety_checks_duration_seconds_count"), "check duration");
+        assertTrue(metrics.contains("safety_alerts_raised_total"), "alerts raised");
+        double open = metrics.lines().filter(l -> l.startsWith("safety_alerts_open{kind=\"MISSED_MEETING\"")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElseThrow();
+        assertTrue(open >= 1, "the flagged unit's alert is open: " + open);
+        assertTrue(metrics.contains("safety_alerts_open{kind=\"TRAINING_EXPIRED\""), "every kind has a gauge");
     }
 
     @Test
