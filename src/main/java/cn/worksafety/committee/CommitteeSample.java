@@ -1,11 +1,5 @@
 package cn.worksafety.committee;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,7 +59,7 @@ public class CommitteeSample implements SampleDataSet {
     @Override
     public void load() {
         LocalDate today = LocalDate.now(clock);
-        for (String[] row : csv("sample/committees.csv")) {
+        for (String[] row : SampleDataSet.csv("sample/committees.csv")) {
             Committee committee = new Committee();
             committee.name = row[0];
             committee.unitId = unitId(row[1]);
@@ -121,20 +115,5 @@ public class CommitteeSample implements SampleDataSet {
 
     private static List<String> codes(String field) {
         return field.isBlank() ? List.of() : Arrays.stream(field.split(";")).map(String::strip).toList();
-    }
-
-    /** Rows of a comma-separated resource, without '#' comment lines; trailing empty fields kept. */
-    private static List<String[]> csv(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing sample resource " + resource);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split(",", -1))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,13 +1,5 @@
 package cn.worksafety.local;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -44,7 +36,7 @@ public class OrganisationSample implements SampleDataSet {
 
     @Override
     public void load() {
-        for (String[] row : csv("sample/regions.csv")) {
+        for (String[] row : SampleDataSet.csv("sample/regions.csv")) {
             Region region = new Region();
             region.code = row[0];
             region.name = row[1];
@@ -53,7 +45,18 @@ public class OrganisationSample implements SampleDataSet {
             region.path = (region.parentCode == null ? "/" : regions.findById(region.parentCode).path) + region.code + "/";
             regions.persist(region);
         }
-        for (String[] row : csv("sample/units.csv")) {
+        addUnits("sample/units.csv");
+    }
+
+    /**
+     * Adds the units of a resource (code, name, kind, region code, parent code) that do not exist
+     * yet: several features' sample data name the same departments.
+     */
+    public void addUnits(String resource) {
+        for (String[] row : SampleDataSet.csv(resource)) {
+            if (units.findByCode(row[0]).isPresent()) {
+                continue;
+            }
             Unit unit = new Unit();
             unit.code = row[0];
             unit.name = row[1];
@@ -62,21 +65,6 @@ public class OrganisationSample implements SampleDataSet {
             unit.parentId = row[4].isEmpty() ? null : units.findByCode(row[4]).orElseThrow().id;
             units.persist(unit);
             audit.created("sample-data", unit);
-        }
-    }
-
-    /** Rows of a comma-separated resource, without '#' comment lines; trailing empty fields kept. */
-    static List<String[]> csv(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing sample resource " + resource);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split(",", -1))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

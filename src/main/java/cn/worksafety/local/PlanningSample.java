@@ -46,7 +46,7 @@ public class PlanningSample implements SampleDataSet {
     @Override
     public void load() {
         Map<String, PlanInput> plans = new LinkedHashMap<>();
-        for (String[] row : OrganisationSample.csv("sample/plans.csv")) {
+        for (String[] row : SampleDataSet.csv("sample/plans.csv")) {
             PlanInput plan = new PlanInput();
             plan.title = row[1];
             plan.kind = PlanKind.valueOf(row[2]);
@@ -56,7 +56,7 @@ public class PlanningSample implements SampleDataSet {
             plan.indicators = new ArrayList<>();
             plans.put(row[0], plan);
         }
-        for (String[] row : OrganisationSample.csv("sample/indicators.csv")) {
+        for (String[] row : SampleDataSet.csv("sample/indicators.csv")) {
             IndicatorInput indicator = new IndicatorInput();
             indicator.sequence = Integer.valueOf(row[1]);
             indicator.category = row[2];

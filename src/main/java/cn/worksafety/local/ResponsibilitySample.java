@@ -8,10 +8,6 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.worksafety.audit.AuditTrail;
-import cn.worksafety.organisation.Unit;
-import cn.worksafety.organisation.UnitKind;
-import cn.worksafety.organisation.UnitRepository;
 import cn.worksafety.responsibility.ResponsibilityImporter;
 
 /**
@@ -26,13 +22,10 @@ public class ResponsibilitySample implements SampleDataSet {
     static final String TITLE = "广元经开区贯彻落实国省市安全生产十五条措施的实施意见(征求意见稿)";
 
     @Inject
-    UnitRepository units;
+    OrganisationSample organisation;
 
     @Inject
     ResponsibilityImporter importer;
-
-    @Inject
-    AuditTrail audit;
 
     @Override
     public String name() {
@@ -46,20 +39,7 @@ public class ResponsibilitySample implements SampleDataSet {
 
     @Override
     public void load() {
-        for (String[] row : OrganisationSample.csv("sample/responsibility-units.csv")) {
-            // Another feature's sample data may have added the same unit already.
-            if (units.findByCode(row[0]).isPresent()) {
-                continue;
-            }
-            Unit unit = new Unit();
-            unit.code = row[0];
-            unit.name = row[1];
-            unit.kind = UnitKind.valueOf(row[2]);
-            unit.regionCode = row[3];
-            unit.parentId = row[4].isEmpty() ? null : units.findByCode(row[4]).orElseThrow().id;
-            units.persist(unit);
-            audit.created("sample-data", unit);
-        }
+        organisation.addUnits("sample/responsibility-units.csv");
         // Issued for comment by the district committee office on 13 June 2022 (a draft: no 文号 yet).
         importer.importSample(new ResponsibilityImporter.ListFields(TITLE, null, null, "GY-AB", LocalDate.of(2022, 6, 13)),
                 resource("sample/guangyuan-2022-list.csv"));

@@ -14,8 +14,6 @@ import cn.worksafety.audit.AuditTrail;
 import cn.worksafety.organisation.Person;
 import cn.worksafety.organisation.PersonRepository;
 import cn.worksafety.organisation.PersonRole;
-import cn.worksafety.organisation.Unit;
-import cn.worksafety.organisation.UnitKind;
 import cn.worksafety.organisation.UnitRepository;
 import cn.worksafety.training.TrainingKind;
 import cn.worksafety.training.TrainingRecord;
@@ -31,6 +29,9 @@ import cn.worksafety.training.TrainingRuleRepository;
  */
 @ApplicationScoped
 public class TrainingSample implements SampleDataSet {
+
+    @Inject
+    OrganisationSample organisation;
 
     @Inject
     UnitRepository units;
@@ -63,20 +64,8 @@ public class TrainingSample implements SampleDataSet {
     @Override
     public void load() {
         LocalDate today = LocalDate.now(clock);
-        for (String[] row : OrganisationSample.csv("sample/training-units.csv")) {
-            if (units.findByCode(row[0]).isPresent()) {
-                continue;
-            }
-            Unit unit = new Unit();
-            unit.code = row[0];
-            unit.name = row[1];
-            unit.kind = UnitKind.valueOf(row[2]);
-            unit.regionCode = row[3];
-            unit.parentId = row[4].isEmpty() ? null : units.findByCode(row[4]).orElseThrow().id;
-            units.persist(unit);
-            audit.created("sample-data", unit);
-        }
-        for (String[] row : OrganisationSample.csv("sample/training-rules.csv")) {
+        organisation.addUnits("sample/training-units.csv");
+        for (String[] row : SampleDataSet.csv("sample/training-rules.csv")) {
             TrainingRule rule = new TrainingRule();
             rule.role = PersonRole.valueOf(row[0]);
             rule.kind = TrainingKind.valueOf(row[1]);
@@ -87,7 +76,7 @@ public class TrainingSample implements SampleDataSet {
             audit.created("sample-data", rule);
         }
         Map<String, Person> byKey = new HashMap<>();
-        for (String[] row : OrganisationSample.csv("sample/training-people.csv")) {
+        for (String[] row : SampleDataSet.csv("sample/training-people.csv")) {
             Person person = new Person();
             person.unitId = units.findByCode(row[1]).orElseThrow().id;
             person.name = row[2];
@@ -97,7 +86,7 @@ public class TrainingSample implements SampleDataSet {
             audit.created("sample-data", person);
             byKey.put(row[0], person);
         }
-        for (String[] row : OrganisationSample.csv("sample/training-records.csv")) {
+        for (String[] row : SampleDataSet.csv("sample/training-records.csv")) {
             TrainingRecord record = new TrainingRecord();
             record.personId = byKey.get(row[0]).id;
             record.kind = TrainingKind.valueOf(row[1]);
