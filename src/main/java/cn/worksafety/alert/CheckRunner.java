@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.security.Caller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +50,12 @@ public class CheckRunner {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
 
     /** Alerts not resolved, per kind, as of the last run on this replica (gauge safety.alerts.open). */
     private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
@@ -84,11 +92,30 @@ public class CheckRunner {
         run.expiredTraining = outcome.found(AlertKind.TRAINING_EXPIRED);
         run.overdueResponsibilities = outcome.found(AlertKind.RESPONSIBILITY_OVERDUE);
         em.persist(run);
+        auditRun(run);
         metrics.counter("safety.alerts.raised").increment(run.alertsRaised);
         metrics.counter("safety.alerts.resolved").increment(run.alertsResolved);
         countOpenAlerts();
         LOG.infof("Checks as of %s (%s): %d raised, %d resolved", asOf, trigger, run.alertsRaised, run.alertsResolved);
         return run;
+    }
+
+    /**
+     * The run and every alert it raised, resolved or reopened go into the audit trail. The alerts are
+     * found as the rows this transaction wrote (xmin), so one statement audits any number of them.
+     */
+    private void auditRun(CheckRun run) {
+        audit.changed("runChecks", "CheckRun", run.id, null, audit.snapshot(run));
+        em.createNativeQuery("""
+                insert into audit_entry (at, subject, unit_code, operation, record_type, record_id, before, after)
+                select :at, :subject, :unit, 'runChecks', 'Alert', a.id::text, null, to_jsonb(a)
+                from alert a
+                where a.xmin = pg_current_xact_id()::text::xid
+                order by a.id""")
+                .setParameter("at", run.finishedAt)
+                .setParameter("subject", caller.auditSubject())
+                .setParameter("unit", caller.unitCode())
+                .executeUpdate();
     }
 
     private void countOpenAlerts() {

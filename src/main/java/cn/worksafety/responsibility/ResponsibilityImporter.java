@@ -26,6 +26,7 @@ import cn.worksafety.organisation.Unit;
 import cn.worksafety.organisation.UnitRepository;
 import cn.worksafety.security.Caller;
 import cn.worksafety.security.Role;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Imports a whole list from the spreadsheet an office keeps (.xlsx or CSV), one row per item.
@@ -57,7 +58,11 @@ public class ResponsibilityImporter {
         }
     }
 
-    /** One problem of one row (row 0: the file as a whole), in the row numbering Excel shows. */
+    /**
+     * One problem of one row (row 0: the file as a whole), in the row numbering Excel shows. Sent as
+     * JSON by the import endpoint, so registered for the native image.
+     */
+    @RegisterForReflection
     public record RowError(int row, String column, String message) {
         @Override
         public String toString() {

@@ -33,6 +33,7 @@ import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Caller;
 import cn.worksafety.security.Role;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Responsibility lists, their items and progress reports: reads scoped to what the caller may
@@ -235,9 +236,12 @@ public class ResponsibilityService {
         return list;
     }
 
+    // Written as JSON into the audit trail: registered so that the native image keeps their accessors.
+    @RegisterForReflection
     record ListSnapshot(ResponsibilityList list, List<Object> items) {
     }
 
+    @RegisterForReflection
     record ItemSnapshot(Responsibility item, List<Assignment> assignments) {
     }
 

@@ -5,6 +5,7 @@ import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.vars;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -62,6 +63,25 @@ class CheckRunnerTest {
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElseThrow();
         assertTrue(open >= 1, "the flagged unit's alert is open: " + open);
         assertTrue(metrics.contains("safety_alerts_open{kind=\"TRAINING_EXPIRED\""), "every kind has a gauge");
+    }
+
+    @Test
+    void aRunAndTheAlertsItRaisesAreAudited() {
+        Fixtures.Unit unit = flaggedUnit();
+        ok(Tokens.admin(), RUN, vars("d", "2031-07-01"));
+        String alertId = ok(Tokens.admin(), ALERTS, vars("u", unit.id())).getString("data.alerts.edges[0].node.id");
+        String audit = "query($t: String, $r: ID) { auditTrail(recordType: $t, recordId: $r, first: 500) "
+                + "{ edges { node { operation subject after } } } }";
+        List<Map<String, Object>> entries = ok(Tokens.admin(), audit, vars("t", "Alert", "r", alertId)).getList("data.auditTrail.edges.node");
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals("runChecks", entries.get(0).get("operation"));
+        assertTrue(String.valueOf(entries.get(0).get("subject")).startsWith("test-admin"), entries.toString());
+        assertEquals("OPEN", JsonPath.from((String) entries.get(0).get("after")).getString("status"));
+
+        ok(Tokens.admin(), RUN, vars("d", "2031-07-01"));
+        assertEquals(1, ok(Tokens.admin(), audit, vars("t", "Alert", "r", alertId)).getList("data.auditTrail.edges").size(),
+                "a run that changes nothing audits no alert");
+        assertFalse(ok(Tokens.admin(), audit, vars("t", "CheckRun", "r", null)).getList("data.auditTrail.edges").isEmpty());
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,6 +94,26 @@ class NativeReadinessIT {
                     || !entry.path("allDeclaredConstructors").asBoolean();
         }).toList();
         assertEquals(List.of(), missing, "entities without full reflection registration");
+    }
+
+    /**
+     * Classes Jackson writes outside GraphQL (audit snapshots, the import endpoint's row errors): without
+     * registration the native image drops their accessors and the mutation fails at run time.
+     */
+    @Test
+    void classesWrittenAsJsonAreRegisteredForReflection() {
+        Set<String> registered = new HashSet<>();
+        reflection.forEach(entry -> registered.add(entry.path("name").asText(entry.path("type").asText())));
+        List<String> missing = Stream.of(
+                "cn.worksafety.responsibility.ResponsibilityService$ListSnapshot",
+                "cn.worksafety.responsibility.ResponsibilityService$ItemSnapshot",
+                "cn.worksafety.responsibility.ResponsibilityImporter$RowError",
+                "cn.worksafety.linkage.LinkageService$MechanismRecord",
+                "cn.worksafety.linkage.LinkageService$ParticipantRecord",
+                "cn.worksafety.linkage.LinkageService$ActivationRecord",
+                "cn.worksafety.linkage.LinkageService$ActivationUnitRecord")
+                .filter(name -> !registered.contains(name)).toList();
+        assertEquals(List.of(), missing, "classes written as JSON without reflection registration");
     }
 
     @Test

@@ -22,9 +22,6 @@ import io.restassured.path.json.JsonPath;
  * with {@code -Dnative}. It runs with the production profile; {@code EmbeddedPostgresResource}
  * hands it the database URL and the token public key through configuration, as a cluster's
  * environment would. Nothing here reaches into the application: only HTTP.
- *
- * <p>The scheduler and its checks belong to the alert feature, which brings its own
- * packaged-artifact test with it.
  */
 @QuarkusIntegrationTest
 class PackagedServiceIT {
@@ -56,6 +53,53 @@ class PackagedServiceIT {
         assertEquals("Unit", trail.getString("data.auditTrail.edges[0].node.recordType"));
         String after = trail.getString("data.auditTrail.edges[0].node.after");
         assertEquals(unit.code(), JsonPath.from(after).getString("code"), after);
+    }
+
+    @Test
+    void responsibilityListIsAuditedWithItsItemsAsJson() {
+        // The list's snapshot is a record of records, not an entity: registered for reflection by hand.
+        String county = Fixtures.county();
+        Fixtures.Unit office = Fixtures.department(county);
+        Fixtures.Unit lead = Fixtures.department(county);
+        Map<String, Object> item = Map.of("number", "(一)", "title", "Measure one", "content", "Full text.",
+                "assignments", List.of(Map.of("unitId", lead.id(), "role", "LEAD")),
+                "deadline", Map.of("kind", "DATE", "dueOn", "2030-12-31"));
+        Map<String, Object> input = Map.of("title", "Packaged list", "issuerId", office.id(), "issuedOn", "2026-01-05",
+                "items", List.of(item));
+        String id = ok(Tokens.token(office.code(), "coordinator"),
+                "mutation($i: ResponsibilityListInput!) { createResponsibilityList(input: $i) { id } }", vars("i", input))
+                .getString("data.createResponsibilityList.id");
+        String after = ok(Tokens.admin(), "query($id: ID) { auditTrail(recordType: \"ResponsibilityList\", recordId: $id) "
+                + "{ edges { node { after } } } }", vars("id", id)).getString("data.auditTrail.edges[0].node.after");
+        assertEquals("Packaged list", JsonPath.from(after).getString("list.title"), after);
+        assertEquals("(一)", JsonPath.from(after).getString("items[0].item.number"), after);
+    }
+
+    @Test
+    void checksRunAtStartUpAndOnDemandAndShowInTheMetrics() {
+        // Production catches up at start-up when the checks have never run: the scheduler is live.
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!metrics().contains("safety_checks_duration_seconds_count{trigger=\"STARTUP\"")) {
+            assertTrue(System.currentTimeMillis() < deadline, "no start-up check run within a minute");
+            sleep();
+        }
+        JsonPath run = ok(Tokens.admin(), "mutation { runChecks(asOf: \"2030-01-15\") { asOf alertsRaised } }");
+        assertEquals("2030-01-15", run.getString("data.runChecks.asOf"));
+        assertTrue(metrics().contains("safety_checks_duration_seconds_count{trigger=\"MANUAL\""), "the manual run is timed");
+        assertEquals("FORBIDDEN", errorCode(Tokens.token(null, "coordinator"), "mutation { runChecks(asOf: \"2030-01-15\") { asOf } }"));
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
