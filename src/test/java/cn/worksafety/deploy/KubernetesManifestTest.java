@@ -167,6 +167,9 @@ class KubernetesManifestTest {
         }
 
         for (Ingress ingress : rendered.all(Ingress.class)) {
+            Set<String> routed = new TreeSet<>();
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> routed.add(path.getPath())));
+            assertTrue(routed.containsAll(Set.of("/graphql", "/import")), overlay + ": clients' endpoints routed: " + routed);
             for (var rule : ingress.getSpec().getRules()) {
                 for (var path : rule.getHttp().getPaths()) {
                     var backend = path.getBackend().getService();
