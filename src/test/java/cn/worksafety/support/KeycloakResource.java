@@ -11,16 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real Keycloak (the server distribution unpacked by Maven under target/keycloak) in dev
- * mode on a free loopback port, with the test realm imported. It needs a JDK 21 or later to
- * run; if it cannot start, the test fails and says why: it never passes silently.
+ * mode on a free loopback port, with the test realm imported. It runs on the JDK that runs the
+ * tests: Keycloak 25 is the last line that supports Java 17, the project's baseline. If it
+ * cannot start, the test fails and says why: it never passes silently.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,7 +33,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath();
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-25.0.6")).toAbsolutePath();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("Keycloak is not unpacked at " + home + " (run the tests through Maven).");
         }
@@ -49,7 +48,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                     "--http-port=" + port, "--http-host=127.0.0.1", "--import-realm", "--cache=local")
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("keycloak.log").toFile());
-            builder.environment().put("JAVA_HOME", javaHome21());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             process = builder.start();
             awaitReady(Duration.ofMinutes(6), home.resolve("keycloak.log"));
         } catch (IOException e) {
@@ -85,39 +84,6 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         }
         stop();
         throw new IllegalStateException("Keycloak was not ready within " + limit + "; see " + log);
-    }
-
-    /** Keycloak 26 needs Java 21+: the running JDK if it is one, else one under /usr/lib/jvm. */
-    private static String javaHome21() throws IOException {
-        if (Runtime.version().feature() >= 21) {
-            return System.getProperty("java.home");
-        }
-        String fromEnv = System.getenv("KEYCLOAK_JAVA_HOME");
-        if (fromEnv != null) {
-            return fromEnv;
-        }
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> homes = Files.list(jvms)) {
-                for (Path candidate : homes.sorted().toList()) {
-                    Path release = candidate.resolve("release");
-                    if (Files.isRegularFile(release) && feature(Files.readAllLines(release)) >= 21) {
-                        return candidate.toString();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("Keycloak needs a JDK 21 or later: none found (set KEYCLOAK_JAVA_HOME).");
-    }
-
-    private static int feature(List<String> release) {
-        for (String line : release) {
-            if (line.startsWith("JAVA_VERSION=")) {
-                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                return Integer.parseInt(version.split("[.]")[0]);
-            }
-        }
-        return 0;
     }
 
     private static int freePort() throws IOException {
