@@ -1,12 +1,14 @@
 package cn.worksafety.alert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
@@ -70,9 +72,35 @@ public class CheckRunner {
         }
     }
 
+    /** Runs every check as of the date, after any run in progress on another replica (an admin waits for the result). */
     @Transactional
     public CheckRun run(LocalDate asOf, String trigger) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        return runLocked(asOf, trigger);
+    }
+
+    /**
+     * For the scheduler: runs the checks as of today unless another replica is running them right
+     * now or the last run finished less than {@code gap} ago. Every replica's scheduler fires, and
+     * one of them does the work.
+     */
+    @Transactional
+    public Optional<CheckRun> runIfDue(String trigger, Duration gap) {
+        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
+                .getSingleResult();
+        if (!locked) {
+            LOG.infof("Checks (%s) skipped: another replica is running them", trigger);
+            return Optional.empty();
+        }
+        OffsetDateTime last = lastFinished();
+        if (last != null && last.isAfter(now().minus(gap))) {
+            LOG.debugf("Checks (%s) skipped: the last run finished at %s", trigger, last);
+            return Optional.empty();
+        }
+        return Optional.of(runLocked(today(), trigger));
+    }
+
+    private CheckRun runLocked(LocalDate asOf, String trigger) {
         OffsetDateTime started = now();
         Timer.Sample sample = Timer.start(metrics);
         CheckOutcome outcome = CheckOutcome.none();

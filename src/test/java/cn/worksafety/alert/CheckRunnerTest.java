@@ -8,23 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class CheckRunnerTest {
+
+    @Inject
+    CheckRunner runner;
+
+    @Inject
+    EntityManager em;
 
     private static final String RUN = "mutation($d: Date!) { runChecks(asOf: $d) { asOf alertsRaised missedMeetings } }";
     private static final String ALERTS = "query($u: ID) { alerts(unitId: $u) { totalCount edges { node { id kind status period subjectId unit { id } message } } } }";
@@ -82,6 +95,41 @@ class CheckRunnerTest {
         assertEquals(1, ok(Tokens.admin(), audit, vars("t", "Alert", "r", alertId)).getList("data.auditTrail.edges").size(),
                 "a run that changes nothing audits no alert");
         assertFalse(ok(Tokens.admin(), audit, vars("t", "CheckRun", "r", null)).getList("data.auditTrail.edges").isEmpty());
+    }
+
+    @Test
+    void theSchedulerRunsOnlyWhenDueAndNoOtherReplicaIsRunning() throws Exception {
+        ok(Tokens.admin(), RUN, vars("d", "2031-08-01"));
+        assertTrue(runner.runIfDue("SCHEDULE", Duration.ofHours(20)).isEmpty(), "a run finished moments ago");
+        assertEquals("STARTUP", runner.runIfDue("STARTUP", Duration.ZERO).orElseThrow().trigger);
+
+        // Another replica holds the checks' lock: the scheduled run skips instead of queueing behind it.
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> replica = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CheckRunner.LOCK_KEY).getSingleResult();
+                locked.countDown();
+                await(release);
+            }));
+            assertTrue(locked.await(30, TimeUnit.SECONDS));
+            assertTrue(runner.runIfDue("SCHEDULE", Duration.ZERO).isEmpty(), "skipped while another run holds the lock");
+            release.countDown();
+            replica.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            other.shutdown();
+        }
+        assertTrue(runner.runIfDue("SCHEDULE", Duration.ZERO).isPresent(), "runs once the lock is free");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
