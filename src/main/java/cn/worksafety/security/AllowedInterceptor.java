@@ -35,6 +35,11 @@ public class AllowedInterceptor {
             // No arguments in the log: they may carry personal data.
             LOG.infof("%s by %s refused: %s", operation, caller.describe(), e.code());
             throw e;
+        } catch (RuntimeException e) {
+            // Failures found by the database or at commit (a constraint, a concurrent change): the
+            // client's code comes from GraphQLErrorCodes; the log names the kind of failure only.
+            LOG.infof("%s by %s failed: %s", operation, caller.describe(), e.getClass().getSimpleName());
+            throw e;
         }
     }
 }
