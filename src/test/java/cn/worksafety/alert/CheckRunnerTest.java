@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
@@ -39,13 +40,20 @@ class CheckRunnerTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    SessionFactory sessionFactory;
+
     private static final String RUN = "mutation($d: Date!) { runChecks(asOf: $d) { asOf alertsRaised missedMeetings } }";
     private static final String ALERTS = "query($u: ID) { alerts(unitId: $u) { totalCount edges { node { id kind status period subjectId unit { id } message } } } }";
 
     private Fixtures.Unit flaggedUnit() {
+        return flaggedUnit(Fixtures.county());
+    }
+
+    private Fixtures.Unit flaggedUnit(String county) {
         String code = Fixtures.unique("F");
         String id = ok(Tokens.admin(), "mutation($i: UnitInput!) { createUnit(input: $i) { id } }",
-                vars("i", Map.of("code", code, "name", "FLAG " + code, "kind", "TOWN", "regionCode", Fixtures.county())))
+                vars("i", Map.of("code", code, "name", "FLAG " + code, "kind", "TOWN", "regionCode", county)))
                 .getString("data.createUnit.id");
         return new Fixtures.Unit(id, code, null);
     }
@@ -130,6 +138,29 @@ class CheckRunnerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void alertsWithTheirUnitsCostAFixedNumberOfStatements() {
+        String county = Fixtures.county();
+        String viewer = Tokens.token(Fixtures.department(county).code(), "viewer");
+        String query = "{ alerts(first: 100) { totalCount edges { node { id kind unit { code name region { code } } } } } }";
+        flaggedUnit(county);
+        ok(Tokens.admin(), RUN, vars("d", "2035-01-01"));
+        long one = statements(() -> assertEquals(1, ok(viewer, query).getInt("data.alerts.totalCount")));
+        for (int i = 0; i < 6; i++) {
+            flaggedUnit(county);
+        }
+        ok(Tokens.admin(), RUN, vars("d", "2035-01-01"));
+        long seven = statements(() -> assertEquals(7, ok(viewer, query).getInt("data.alerts.totalCount")));
+        assertEquals(one, seven, "statements for 1 alert vs 7 alerts of different units");
+    }
+
+    private long statements(Runnable request) {
+        var statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        request.run();
+        return statistics.getPrepareStatementCount();
     }
 
     @Test
