@@ -126,31 +126,84 @@ class ResponsibilityTest {
         assertEquals(3, read.getList("data.responsibility.progressReports").size());
     }
 
+    // RULES.md: the ONGOING clause is the specific rule and overrides COMPLETED (docs/responsibility.md).
+
     @Test
-    void aLongTermItemIsOngoingUntilALeadUnitCompletesIt() {
+    void aLongTermItemStaysOngoingWhenItsLeadReportsItCompleted() {
         Lists.Office o = Lists.office();
         String id = Lists.create(o.coordinator(), o.office(), List.of(item("1", "LONG_TERM", null,
                 List.of(assignment(o.a(), "LEAD"))))).item(0);
         assertEquals("ONGOING", status(o.viewer(), id));
-        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(id, o.a(), today(), true)));
-        assertEquals("COMPLETED", status(o.viewer(), id));
+        JsonPath done = ok(o.editor(o.a()), Lists.REPORT, vars("i", report(id, o.a(), today().minusDays(2), true)));
+        assertTrue(done.getBoolean("data.reportProgress.countsAsCompletion"));
+
+        // The completing report is recorded and shown, but a standing duty goes on.
+        JsonPath read = Lists.item(o.viewer(), id);
+        assertEquals("ONGOING", read.getString("data.responsibility.status"));
+        assertEquals(today().minusDays(2).toString(), read.getString("data.responsibility.completedOn"));
+        // The office's completing report changes nothing either; nor do the status filters disagree.
+        ok(o.coordinator(), Lists.REPORT, vars("i", report(id, o.office(), today(), true)));
+        assertEquals("ONGOING", status(o.viewer(), id));
+        assertEquals(List.of(id), ok(o.viewer(), PAGE, vars("s", "ONGOING", "u", o.a().id())).getList("data.responsibilities.edges.node.id"));
+        assertEquals(0, ok(o.viewer(), PAGE, vars("s", "COMPLETED", "u", o.a().id())).getInt("data.responsibilities.totalCount"));
     }
 
     @Test
-    void aDateThenOngoingItemCompletedGoesOnAsOngoingAndIsOverdueUntilThen() {
+    void aDateThenOngoingItemCompletedLateIsCompleted() {
+        Lists.Office o = Lists.office();
+        LocalDate due = today().minusDays(10);
+        String id = Lists.create(o.coordinator(), o.office(), List.of(item("1", "DATE_THEN_ONGOING", due,
+                List.of(assignment(o.a(), "LEAD"))))).item(0);
+        assertEquals("OVERDUE", status(o.viewer(), id));
+
+        // Done one day after its date: no longer overdue, and not ONGOING ("completed by their date" is not met).
+        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(id, o.a(), due.plusDays(1), true)));
+        JsonPath read = Lists.item(o.viewer(), id);
+        assertEquals("COMPLETED", read.getString("data.responsibility.status"));
+        assertEquals(due.plusDays(1).toString(), read.getString("data.responsibility.completedOn"));
+        assertEquals(List.of(id), ok(o.viewer(), PAGE, vars("s", "COMPLETED", "u", o.a().id())).getList("data.responsibilities.edges.node.id"));
+        assertEquals(0, ok(o.viewer(), PAGE, vars("s", "ONGOING", "u", o.a().id())).getInt("data.responsibilities.totalCount"));
+    }
+
+    @Test
+    void aDateThenOngoingItemCompletedByItsDateGoesOnAsOngoing() {
+        Lists.Office o = Lists.office();
+        LocalDate due = today().minusDays(5);
+        Lists.Created list = Lists.create(o.coordinator(), o.office(), List.of(
+                item("1", "DATE_THEN_ONGOING", due, List.of(assignment(o.a(), "LEAD"))),
+                item("2", "DATE_THEN_ONGOING", due, List.of(assignment(o.a(), "LEAD"))),
+                item("3", "DATE_THEN_ONGOING", today().plusDays(10), List.of(assignment(o.a(), "LEAD")))));
+        assertEquals("OVERDUE", status(o.viewer(), list.item(0)));
+        assertEquals("OVERDUE", status(o.viewer(), list.item(1)));
+        assertEquals("OPEN", status(o.viewer(), list.item(2)));
+
+        // Completed on the due date itself: in time.
+        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(list.item(0), o.a(), due, true)));
+        assertEquals("ONGOING", status(o.viewer(), list.item(0)));
+        assertEquals(due.toString(), Lists.item(o.viewer(), list.item(0)).getString("data.responsibility.completedOn"));
+        // Dated before the due date but filed today: the report's date counts.
+        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(list.item(1), o.a(), due.minusDays(1), true)));
+        assertEquals("ONGOING", status(o.viewer(), list.item(1)));
+        // Completed before a date still to come.
+        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(list.item(2), o.a(), today(), true)));
+        assertEquals("ONGOING", status(o.viewer(), list.item(2)));
+        assertEquals(3, ok(o.viewer(), PAGE, vars("s", "ONGOING", "u", o.a().id())).getInt("data.responsibilities.totalCount"));
+    }
+
+    @Test
+    void aDateThenOngoingItemIsOpenThenOverdueUntilCompleted() {
         Lists.Office o = Lists.office();
         Lists.Created list = Lists.create(o.coordinator(), o.office(), List.of(
-                item("1", "DATE_THEN_ONGOING", today().plusDays(10), List.of(assignment(o.a(), "LEAD"))),
+                item("1", "DATE_THEN_ONGOING", today().plusDays(10), List.of(assignment(o.a(), "LEAD"), assignment(o.b(), "RESPONSIBLE"))),
                 item("2", "DATE_THEN_ONGOING", today().minusDays(10), List.of(assignment(o.a(), "LEAD")))));
         assertEquals("OPEN", status(o.viewer(), list.item(0)));
         assertEquals("OVERDUE", status(o.viewer(), list.item(1)));
-
-        // The dated step done by its date: the long-term upkeep goes on.
-        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(list.item(0), o.a(), today(), true)));
-        assertEquals("ONGOING", status(o.viewer(), list.item(0)));
-        // Done late: no longer overdue, the upkeep goes on all the same (docs/responsibility.md).
-        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(list.item(1), o.a(), today(), true)));
-        assertEquals("ONGOING", status(o.viewer(), list.item(1)));
+        // A responsible unit's "completed" does not complete the item.
+        ok(o.editor(o.b()), Lists.REPORT, vars("i", report(list.item(0), o.b(), today(), true)));
+        assertEquals("OPEN", status(o.viewer(), list.item(0)));
+        // A lead's progress note that is not "completed" leaves it overdue.
+        ok(o.editor(o.a()), Lists.REPORT, vars("i", report(list.item(1), o.a(), today(), false)));
+        assertEquals("OVERDUE", status(o.viewer(), list.item(1)));
     }
 
     @Test
