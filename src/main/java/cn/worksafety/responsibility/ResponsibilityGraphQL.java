@@ -152,7 +152,7 @@ public class ResponsibilityGraphQL {
     }
 
     @Name("completedOn")
-    @Description("The date of the first report that completed the item, if any.")
+    @Description("The date of the first completing report (a LEAD unit's or the office's), if any; a LONG_TERM item stays ONGOING.")
     public List<LocalDate> itemCompletedOn(@Source List<Responsibility> parents) {
         return service.completedOnFor(parents);
     }

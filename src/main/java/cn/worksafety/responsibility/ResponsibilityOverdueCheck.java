@@ -28,6 +28,9 @@ public class ResponsibilityOverdueCheck implements Check {
 
     static final String KIND = "RESPONSIBILITY_OVERDUE";
 
+    // responsibility_status's OVERDUE without its calendar part (as_of > due_on), so that replaying an
+    // earlier date keeps the alert: a dated kind, the same due date, no completing report by as_of.
+    // Completed in time (ONGOING) and completed late (COMPLETED) both clear it (V10).
     private static final String STILL_OVERDUE = """
             exists (select 1 from responsibility r
                     join responsibility_list l on l.id = r.list_id

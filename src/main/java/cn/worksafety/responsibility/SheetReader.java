@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -25,7 +26,9 @@ import javax.xml.stream.XMLStreamReader;
  * Reads the first worksheet of an uploaded file into rows of text: an Excel workbook (.xlsx,
  * read as the OOXML zip it is with the JDK's own XML parser, no reflection-heavy library) or a
  * CSV file (RFC 4180 quoting; UTF-8 with or without BOM, else GB18030 as Excel writes it on
- * Chinese Windows). Row numbers are the ones the user sees in Excel (the header is row 1).
+ * Chinese Windows). Row numbers are the ones the user sees in Excel (the header is row 1): a CSV
+ * row is one record however many lines its quoted cells span, and a workbook's merged cells are
+ * filled with their top-left value in every row they cover.
  */
 final class SheetReader {
 
@@ -77,13 +80,16 @@ final class SheetReader {
         }
     }
 
+    /**
+     * RFC 4180 records. A row number counts records, not physical lines: a quoted cell with line
+     * breaks stays one row, as Excel shows the file when it opens it.
+     */
     static List<Row> csv(String text) {
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
-        int line = 1;
-        int rowStart = 1;
+        int row = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quoted) {
@@ -93,9 +99,6 @@ final class SheetReader {
                 } else if (c == '"') {
                     quoted = false;
                 } else {
-                    if (c == '\n') {
-                        line++;
-                    }
                     cell.append(c);
                 }
             } else if (c == '"' && cell.isEmpty()) {
@@ -109,20 +112,18 @@ final class SheetReader {
                 }
                 cells.add(cell.toString());
                 cell.setLength(0);
-                rows.add(new Row(rowStart, List.copyOf(cells)));
+                rows.add(new Row(row++, List.copyOf(cells)));
                 cells.clear();
-                line++;
-                rowStart = line;
             } else {
                 cell.append(c);
             }
         }
         if (quoted) {
-            throw new Unreadable("The CSV file ends inside a quoted cell that starts on line " + rowStart + ".");
+            throw new Unreadable("The CSV file ends inside a quoted cell that starts in row " + row + ".");
         }
         if (!cell.isEmpty() || !cells.isEmpty()) {
             cells.add(cell.toString());
-            rows.add(new Row(rowStart, List.copyOf(cells)));
+            rows.add(new Row(row, List.copyOf(cells)));
         }
         return rows;
     }
@@ -241,8 +242,14 @@ final class SheetReader {
         return strings;
     }
 
+    /**
+     * The rows of a worksheet, each merged range ({@code <mergeCells>}) filled with its top-left
+     * cell's value: an office that merges one 牵头单位 cell over several rows means that unit for
+     * each of them, though Excel stores the value only in the first.
+     */
     private static List<Row> sheetRows(byte[] part, List<String> shared) {
-        List<Row> rows = new ArrayList<>();
+        Map<Integer, List<String>> rows = new TreeMap<>();
+        List<String> merges = new ArrayList<>();
         try {
             XMLStreamReader xml = xml(part);
             List<String> cells = null;
@@ -258,7 +265,7 @@ final class SheetReader {
                         case "row" -> {
                             String r = xml.getAttributeValue(null, "r");
                             rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
-                            cells = new ArrayList<>();
+                            cells = rows.computeIfAbsent(rowNumber, n -> new ArrayList<>());
                         }
                         case "c" -> {
                             type = xml.getAttributeValue(null, "t");
@@ -275,17 +282,19 @@ final class SheetReader {
                                 inline.append(text);
                             }
                         }
+                        case "mergeCell" -> {
+                            String ref = xml.getAttributeValue(null, "ref");
+                            if (ref != null) {
+                                merges.add(ref);
+                            }
+                        }
                         default -> {
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if ("c".equals(xml.getLocalName()) && cells != null) {
-                        while (cells.size() <= column) {
-                            cells.add("");
-                        }
-                        cells.set(column, cellText(type, value, inline, shared));
-                    } else if ("row".equals(xml.getLocalName()) && cells != null) {
-                        rows.add(new Row(rowNumber, List.copyOf(cells)));
+                        set(cells, column, cellText(type, value, inline, shared));
+                    } else if ("row".equals(xml.getLocalName())) {
                         cells = null;
                     }
                 }
@@ -293,7 +302,58 @@ final class SheetReader {
         } catch (XMLStreamException | NumberFormatException | IndexOutOfBoundsException e) {
             throw new Unreadable("The worksheet is damaged: " + e.getMessage());
         }
-        return rows;
+        fillMerged(rows, merges);
+        List<Row> result = new ArrayList<>(rows.size());
+        rows.forEach((number, cells) -> result.add(new Row(number, List.copyOf(cells))));
+        return result;
+    }
+
+    static final int MAX_MERGED_CELLS = 100_000;
+
+    /**
+     * Copies each merged range's top-left value into its other cells, within the rows and columns
+     * that hold data (a range may be drawn far beyond them); a row inside a range that has no
+     * cells of its own is added, as Excel shows the merged value there.
+     */
+    private static void fillMerged(Map<Integer, List<String>> rows, List<String> merges) {
+        if (merges.isEmpty() || rows.isEmpty()) {
+            return;
+        }
+        int lastRow = ((TreeMap<Integer, List<String>>) rows).lastKey();
+        int lastColumn = rows.values().stream().mapToInt(List::size).max().orElse(0) - 1;
+        long filled = 0;
+        for (String merge : merges) {
+            String[] corners = merge.split(":");
+            int firstColumn = columnIndex(corners[0]);
+            int firstRow = rowIndex(corners[0]);
+            int toColumn = Math.min(corners.length > 1 ? columnIndex(corners[1]) : firstColumn, lastColumn);
+            int toRow = Math.min(corners.length > 1 ? rowIndex(corners[1]) : firstRow, lastRow);
+            if (firstColumn < 0 || firstRow < 1) {
+                throw new Unreadable("The worksheet is damaged: a merged range '" + merge + "' cannot be read.");
+            }
+            List<String> topRow = rows.get(firstRow);
+            String value = topRow == null || firstColumn >= topRow.size() ? "" : topRow.get(firstColumn);
+            if (value.isEmpty()) {
+                continue;
+            }
+            for (int r = firstRow; r <= toRow; r++) {
+                List<String> cells = rows.computeIfAbsent(r, n -> new ArrayList<>());
+                for (int c = firstColumn; c <= toColumn; c++) {
+                    if (++filled > MAX_MERGED_CELLS) {
+                        throw new Unreadable("The worksheet's merged cells cover more than " + MAX_MERGED_CELLS
+                                + " cells; unmerge them or upload only the list.");
+                    }
+                    set(cells, c, value);
+                }
+            }
+        }
+    }
+
+    private static void set(List<String> cells, int column, String value) {
+        while (cells.size() <= column) {
+            cells.add("");
+        }
+        cells.set(column, value);
     }
 
     private static String cellText(String type, String value, StringBuilder inline, List<String> shared) {
@@ -327,6 +387,12 @@ final class SheetReader {
             }
         }
         return index - 1;
+    }
+
+    /** "AB12" -> 12 (the row number as Excel shows it); 0 when the reference has none. */
+    static int rowIndex(String reference) {
+        String digits = reference.replaceFirst("^[A-Z]+", "");
+        return digits.matches("\\d{1,7}") ? Integer.parseInt(digits) : 0;
     }
 
     private static XMLStreamReader xml(byte[] part) throws XMLStreamException {

@@ -122,6 +122,46 @@ class ResponsibilityImportTest {
     }
 
     @Test
+    void aRowAfterAMultiLineCellIsReportedByTheRowNumberExcelShows() {
+        Lists.Office o = Lists.office();
+        String csv = "序号,标题,内容,牵头单位,完成时间\n"
+                + "1,好的一行,\"第一段。\n第二段。\r\n第三段。\"," + o.a().code() + ",长期\n"
+                + "2,坏的期限,内容。," + o.a().code() + ",尽快\n";
+        JsonPath rejected = upload(o.coordinator(), "list.csv", csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("title", TITLE, "issuerCode", o.office().code())).statusCode(400).extract().jsonPath();
+        // Physical line 5 of the file, but row 3 in Excel: the quoted cell above is one row however many lines it has.
+        assertEquals(List.of(3), rejected.getList("errors.row", Integer.class), rejected.prettify());
+        assertEquals("完成时间", rejected.getString("errors[0].column"));
+        assertEquals(0, listCount(o));
+    }
+
+    @Test
+    void aLeadUnitCellMergedOverSeveralRowsLeadsEachOfThem() {
+        Lists.Office o = Lists.office();
+        byte[] xlsx = XlsxFiles.workbook(List.of(
+                List.of("序号", "标题", "内容", "牵头单位", "配合单位", "完成时间"),
+                List.of("1", "树牢安全发展理念", "内容一。", o.a().code(), o.c().code(), "长期"),
+                List.of("2", "强化安全生产责任", "内容二。", "", "", ""),
+                List.of("3", "迅速开展安全生产大检查", "内容三。", "", o.b().code(), "2022年12月底前"),
+                List.of("4", "严把项目审批安全关", "内容四。", o.b().code(), "", "2022年12月底前")),
+                List.of("D2:D4", "F2:F3"));
+        JsonPath created = upload(o.coordinator(), "清单.xlsx", xlsx, Map.of("title", TITLE, "issuerCode", o.office().code()))
+                .statusCode(201).extract().jsonPath();
+        assertEquals(4, created.getInt("items"));
+        JsonPath list = ok(o.viewer(), "query($id: ID!) { responsibilityList(id: $id) { items { edges { node { number "
+                + "deadline { kind dueOn } assignments { role unit { code } } } } } } }", vars("id", created.getString("id")));
+        String items = "data.responsibilityList.items.edges.node";
+        assertEquals(List.of("1", "2", "3", "4"), list.getList(items + ".number"));
+        assertEquals(List.of(o.a().code(), o.c().code()), list.getList(items + "[0].assignments.unit.code"));
+        assertEquals(List.of(o.a().code()), list.getList(items + "[1].assignments.unit.code"));
+        assertEquals(List.of("LEAD"), list.getList(items + "[1].assignments.role"));
+        assertEquals(List.of(o.a().code(), o.b().code()), list.getList(items + "[2].assignments.unit.code"));
+        assertEquals(List.of("LEAD", "SUPPORTING"), list.getList(items + "[2].assignments.role"));
+        assertEquals(List.of(o.b().code()), list.getList(items + "[3].assignments.unit.code"));
+        assertEquals(List.of("LONG_TERM", "LONG_TERM", "DATE", "DATE"), list.getList(items + ".deadline.kind"));
+    }
+
+    @Test
     void importingNeedsACoordinatorOfTheIssuersRegion() {
         Lists.Office o = Lists.office();
         byte[] csv = ("序号,标题,内容,牵头单位,完成时间\n1,t,c," + o.a().code() + ",长期\n").getBytes(StandardCharsets.UTF_8);

@@ -12,7 +12,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Minimal .xlsx workbooks for tests, shaped like Excel writes them: text in the shared-string
  * table, except that whole numbers are numeric cells and every third text cell is an inline
- * string (as other tools write them). Empty cells are left out, as Excel does.
+ * string (as other tools write them). Empty cells are left out, as Excel does, except inside a
+ * merged range, where Excel writes the covered cells without a value (only a style).
  */
 public final class XlsxFiles {
 
@@ -20,6 +21,11 @@ public final class XlsxFiles {
     }
 
     public static byte[] workbook(List<List<String>> rows) {
+        return workbook(rows, List.of());
+    }
+
+    /** With merged ranges ({@code "E2:E4"}): the value goes in the range's top-left cell, the others are left empty. */
+    public static byte[] workbook(List<List<String>> rows, List<String> merges) {
         List<String> shared = new ArrayList<>();
         StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
@@ -28,10 +34,13 @@ public final class XlsxFiles {
             sheet.append("<row r=\"").append(r + 1).append("\">");
             for (int c = 0; c < rows.get(r).size(); c++) {
                 String value = rows.get(r).get(c);
+                String ref = (char) ('A' + c) + String.valueOf(r + 1);
                 if (value == null || value.isEmpty()) {
+                    if (covered(merges, c, r + 1)) {
+                        sheet.append("<c r=\"").append(ref).append("\" s=\"1\"/>");
+                    }
                     continue;
                 }
-                String ref = (char) ('A' + c) + String.valueOf(r + 1);
                 if (value.matches("\\d{1,9}")) {
                     sheet.append("<c r=\"").append(ref).append("\"><v>").append(value).append("</v></c>");
                 } else if (++textCells % 3 == 0) {
@@ -43,7 +52,13 @@ public final class XlsxFiles {
             }
             sheet.append("</row>");
         }
-        sheet.append("</sheetData></worksheet>");
+        sheet.append("</sheetData>");
+        if (!merges.isEmpty()) {
+            sheet.append("<mergeCells count=\"").append(merges.size()).append("\">");
+            merges.forEach(m -> sheet.append("<mergeCell ref=\"").append(m).append("\"/>"));
+            sheet.append("</mergeCells>");
+        }
+        sheet.append("</worksheet>");
         StringBuilder strings = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
         for (String s : shared) {
@@ -68,6 +83,21 @@ public final class XlsxFiles {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Whether the cell (zero-based column, row as Excel numbers it) lies in one of the ranges (single-letter columns). */
+    private static boolean covered(List<String> merges, int column, int row) {
+        for (String merge : merges) {
+            String[] corners = merge.split(":");
+            int c1 = corners[0].charAt(0) - 'A';
+            int c2 = corners[1].charAt(0) - 'A';
+            int r1 = Integer.parseInt(corners[0].substring(1));
+            int r2 = Integer.parseInt(corners[1].substring(1));
+            if (column >= c1 && column <= c2 && row >= r1 && row <= r2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void put(ZipOutputStream zip, String name, String content) throws IOException {
