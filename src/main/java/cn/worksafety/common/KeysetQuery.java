@@ -31,6 +31,12 @@ public final class KeysetQuery<T extends TrackedEntity> {
         return this;
     }
 
+    /** Binds a named parameter of a condition added with {@link #where(String)}. */
+    public KeysetQuery<T> parameter(String parameter, Object value) {
+        parameters.put(parameter, value);
+        return this;
+    }
+
     /** Adds a JPQL condition over alias {@code e} without parameters. */
     public KeysetQuery<T> where(String condition) {
         filters.add(condition);

@@ -39,12 +39,16 @@ public class LinkageActivationRepository implements PanacheRepository<LinkageAct
                 .list();
     }
 
-    /** A keyset page of activations of mechanisms whose lead unit lies under the prefix. */
-    public Page<LinkageActivation> page(String readablePrefix, Long mechanismId, Filter filter, PageRequest request) {
+    /** A keyset page of activations of mechanisms the reader may read. */
+    public Page<LinkageActivation> page(LinkageMechanismRepository.Reader reader, Long mechanismId, Filter filter,
+            PageRequest request) {
         KeysetQuery<LinkageActivation> query = new KeysetQuery<>(LinkageActivation.class);
-        if (readablePrefix != null) {
-            query.where("e.mechanismId in (select m.id from LinkageMechanism m where " + LinkageMechanismRepository.READABLE + ")",
-                    "readable", readablePrefix + "%");
+        String readable = LinkageMechanismRepository.activationCondition(reader);
+        if (readable != null) {
+            Map<String, Object> params = new HashMap<>();
+            reader.bind(params);
+            query.where(readable);
+            params.forEach(query::parameter);
         }
         if (mechanismId != null) {
             query.where("e.mechanismId = :mechanismId", "mechanismId", mechanismId);

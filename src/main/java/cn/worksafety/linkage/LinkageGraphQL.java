@@ -38,15 +38,16 @@ public class LinkageGraphQL {
 
     @Query
     @Allowed
-    @Description("One linkage mechanism whose lead unit lies in the caller's region.")
+    @Description("One linkage mechanism whose lead unit lies in the caller's region or in which the caller's unit takes part.")
     public LinkageMechanism linkageMechanism(@NonNull @Id String id) {
         return service.mechanism(id);
     }
 
     @Query
     @Allowed
-    @Description("Linkage mechanisms whose lead unit lies in the caller's region, oldest first. unitId (with role: LEAD, "
-            + "PARTICIPANT, or either without it): the mechanisms that unit leads or joins. notActivatedWithinMonths: only "
+    @Description("Linkage mechanisms whose lead unit lies in the caller's region or in which the caller's unit takes part, "
+            + "oldest first. unitId (with role: LEAD, PARTICIPANT, or either without it): the mechanisms that unit leads or "
+            + "joins. notActivatedWithinMonths: only "
             + "mechanisms with no activation (of any kind) starting in that many months up to and including asOf "
             + "(default today). Retired mechanisms only with includeRetired.")
     public @NonNull List<@NonNull LinkageMechanism> linkageMechanisms(LinkageKind kind, @Id String unitId, LinkageRole role,
@@ -56,8 +57,8 @@ public class LinkageGraphQL {
 
     @Query
     @Allowed
-    @Description("Activations of mechanisms in the caller's region, in recording order (by change time with updatedSince). "
-            + "period (2026, 2026-Q1, 2026-03 ...) and from/to (inclusive days) filter on the start; unitId: activations "
+    @Description("Activations of the mechanisms the caller reads (see linkageMechanisms), in recording order (by change "
+            + "time with updatedSince). period (2026, 2026-Q1, 2026-03 ...) and from/to (inclusive days) filter on the start; unitId: activations "
             + "that unit took part in.")
     public @NonNull LinkageActivationConnection linkageActivations(Integer first, String after, @Id String mechanismId,
             @Id String unitId, ActivationKind kind, String period, LocalDate from, LocalDate to, OffsetDateTime updatedSince) {
@@ -93,7 +94,8 @@ public class LinkageGraphQL {
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
     @Description("Records an activation: by the lead or a participating unit's editor, or the committee office of the "
-            + "region. Units outside the mechanism may be named; the activation then shows drewInNonParticipants.")
+            + "region. Units outside the mechanism may be named (units of the caller's region or of a region above it); "
+            + "the activation then shows drewInNonParticipants.")
     public @NonNull LinkageActivation recordActivation(@NonNull LinkageActivationInput input) {
         return service.recordActivation(input);
     }

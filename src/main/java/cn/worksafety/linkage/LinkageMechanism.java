@@ -21,7 +21,7 @@ import cn.worksafety.common.TrackedEntity;
 /**
  * A standing arrangement between departments (联动机制): a lead unit (牵头单位), participating
  * units with their duties, what triggers it, and the activations it has had. The lead unit's
- * region decides who may read and maintain it.
+ * region decides who maintains it; it is read in that region and by its participating units.
  */
 @Entity
 @Table(name = "linkage_mechanism")

@@ -15,23 +15,53 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 public class LinkageMechanismRepository implements PanacheRepository<LinkageMechanism> {
 
     /** JPQL over alias {@code m}: the lead unit's region lies under the prefix. */
-    static final String READABLE = "m.leadUnitId in (select u.id from Unit u, Region r where u.regionCode = r.code and r.path like :readable)";
+    private static final String LEAD_IN_REGION = "m.leadUnitId in (select u.id from Unit u, Region r"
+            + " where u.regionCode = r.code and r.path like :readable)";
+
+    /** JPQL over alias {@code m}: the reader's unit is one of the participants. */
+    private static final String READER_TAKES_PART = "exists (select 1 from LinkageParticipant rp"
+            + " where rp.mechanismId = m.id and rp.unitId = :readerUnit)";
 
     /**
-     * The filters of {@code linkageMechanisms}. {@code readablePrefix} null means everywhere;
-     * {@code idleFrom}/{@code idleTo}, when set, keep only mechanisms with no activation starting
-     * in [idleFrom, idleTo).
+     * Who reads mechanisms: those whose lead unit lies under {@code readablePrefix} (null:
+     * everywhere) and those in which {@code unitId} (the caller's unit, may be null) takes part.
+     * A town participating in a county mechanism reads it although the lead is above its region.
      */
-    public record Filter(String readablePrefix, LinkageKind kind, Long unitId, LinkageRole role, boolean includeRetired,
+    public record Reader(String readablePrefix, Long unitId) {
+
+        /** The JPQL condition over alias {@code m}, or null when the reader sees everything. */
+        String condition() {
+            if (readablePrefix == null) {
+                return null;
+            }
+            return unitId == null ? LEAD_IN_REGION : "(" + LEAD_IN_REGION + " or " + READER_TAKES_PART + ")";
+        }
+
+        /** Adds the condition's parameters. */
+        void bind(Map<String, Object> params) {
+            if (readablePrefix != null) {
+                params.put("readable", readablePrefix + "%");
+                if (unitId != null) {
+                    params.put("readerUnit", unitId);
+                }
+            }
+        }
+    }
+
+    /**
+     * The filters of {@code linkageMechanisms}; {@code idleFrom}/{@code idleTo}, when set, keep
+     * only mechanisms with no activation starting in [idleFrom, idleTo).
+     */
+    public record Filter(Reader reader, LinkageKind kind, Long unitId, LinkageRole role, boolean includeRetired,
             OffsetDateTime idleFrom, OffsetDateTime idleTo) {
     }
 
     public List<LinkageMechanism> search(Filter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (filter.readablePrefix() != null) {
-            conditions.add(READABLE);
-            params.put("readable", filter.readablePrefix() + "%");
+        if (filter.reader().condition() != null) {
+            conditions.add(filter.reader().condition());
+            filter.reader().bind(params);
         }
         if (filter.kind() != null) {
             conditions.add("m.kind = :kind");
@@ -57,13 +87,20 @@ public class LinkageMechanismRepository implements PanacheRepository<LinkageMech
         return find("from LinkageMechanism m" + where + " order by m.id", params).list();
     }
 
-    /** The mechanism if its lead unit lies under the prefix (null: everywhere). */
-    public LinkageMechanism readable(long id, String readablePrefix) {
-        if (readablePrefix == null) {
+    /** The mechanism if the reader may read it, else null. */
+    public LinkageMechanism readable(long id, Reader reader) {
+        if (reader.condition() == null) {
             return findById(id);
         }
-        return find("from LinkageMechanism m where m.id = :id and " + READABLE,
-                Map.of("id", id, "readable", readablePrefix + "%")).firstResult();
+        Map<String, Object> params = new HashMap<>(Map.of("id", id));
+        reader.bind(params);
+        return find("from LinkageMechanism m where m.id = :id and " + reader.condition(), params).firstResult();
+    }
+
+    /** JPQL over alias {@code e} (an activation): its mechanism is one the reader may read, or null for everything. */
+    static String activationCondition(Reader reader) {
+        return reader.condition() == null ? null
+                : "e.mechanismId in (select m.id from LinkageMechanism m where " + reader.condition() + ")";
     }
 
     public List<LinkageMechanism> byIds(Collection<Long> ids) {

@@ -32,13 +32,15 @@ import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Period;
 import cn.worksafety.common.Text;
 import cn.worksafety.organisation.OrganisationService;
+import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Caller;
 import cn.worksafety.security.Role;
 
 /**
- * Linkage mechanisms and their activations. Reads are scoped to the caller's region by the
- * lead unit's region; coordinators (and admins) maintain mechanisms of their region; the lead
+ * Linkage mechanisms and their activations. A caller reads a mechanism (and its activations)
+ * when the lead unit lies in the caller's region or the caller's own unit takes part in it;
+ * coordinators (and admins) maintain mechanisms whose lead unit lies in their region; the lead
  * and participating units' editors record activations of the mechanisms they take part in.
  * Every change is audited in its own transaction.
  */
@@ -73,9 +75,12 @@ public class LinkageService {
 
     // ---------- reads ----------
 
-    /** A mechanism whose lead unit lies in the caller's region, else NOT_FOUND (no existence leak). */
+    /**
+     * A mechanism whose lead unit lies in the caller's region or in which the caller's unit takes
+     * part, else NOT_FOUND (no existence leak).
+     */
     public LinkageMechanism mechanism(String id) {
-        LinkageMechanism mechanism = mechanisms.readable(Ids.existing(id, "linkage mechanism"), caller.readablePathPrefix());
+        LinkageMechanism mechanism = mechanisms.readable(Ids.existing(id, "linkage mechanism"), reader());
         if (mechanism == null) {
             throw new NotFound("No linkage mechanism with id " + id + ".");
         }
@@ -83,8 +88,9 @@ public class LinkageService {
     }
 
     /**
-     * Mechanisms of the caller's region, in creation order. With {@code unitId}, those the unit
-     * leads ({@code role} LEAD), takes part in (PARTICIPANT) or either (no role). With
+     * Mechanisms the caller reads (see {@link #mechanism}), in creation order. With
+     * {@code unitId}, those the unit leads ({@code role} LEAD), takes part in (PARTICIPANT) or
+     * either (no role); {@code unitId} narrows what the caller reads, never widens it. With
      * {@code notActivatedWithinMonths}, only those with no activation starting in that many
      * months up to and including {@code asOf} (default today): for 12 months as of 2026-03-31,
      * 2025-04-01 to 2026-03-31. Activations of every kind count. Retired mechanisms only with
@@ -108,18 +114,24 @@ public class LinkageService {
         } else if (asOf != null) {
             throw new InvalidInput("'asOf' applies only together with 'notActivatedWithinMonths'.");
         }
-        return mechanisms.search(new LinkageMechanismRepository.Filter(caller.readablePathPrefix(), kind, unit, role,
+        return mechanisms.search(new LinkageMechanismRepository.Filter(reader(), kind, unit, role,
                 Boolean.TRUE.equals(includeRetired), idleFrom, idleTo));
     }
 
     /**
-     * Activations of mechanisms in the caller's region, in recording order (keyset by id), or in
+     * Activations of the mechanisms the caller reads, in recording order (keyset by id), or in
      * change order with {@code updatedSince}; filters as {@link #activationFilter}.
      */
     public Page<LinkageActivation> activations(String mechanismId, String unitId, ActivationKind kind, String period,
             LocalDate from, LocalDate to, PageRequest page) {
-        return activations.page(caller.readablePathPrefix(), Ids.reference(mechanismId, "mechanismId"),
+        return activations.page(reader(), Ids.reference(mechanismId, "mechanismId"),
                 activationFilter(unitId, kind, period, from, to), page);
+    }
+
+    /** The caller as a reader of mechanisms: by region, and by the mechanisms its own unit takes part in. */
+    private LinkageMechanismRepository.Reader reader() {
+        String prefix = caller.readablePathPrefix();
+        return new LinkageMechanismRepository.Reader(prefix, prefix == null ? null : caller.unitId());
     }
 
     /**
@@ -271,10 +283,11 @@ public class LinkageService {
 
     /**
      * Records an activation. Allowed to admins, coordinators of the lead unit's region and
-     * editors of the lead or a participating unit. The units named are those that actually took
-     * part; a unit outside the mechanism may join (a real emergency draws in others) and is
-     * marked as such. An activation may not end before it starts, lie in the future or start
-     * after the mechanism was retired.
+     * editors of the lead or a participating unit (wherever that unit lies). The units named are
+     * those that actually took part; a unit outside the mechanism may join (a real emergency
+     * draws in others) and is marked as such; see {@link #activationUnits} for which. An
+     * activation may not end before it starts, lie in the future or start after the mechanism
+     * was retired.
      */
     @Transactional
     public LinkageActivation recordActivation(LinkageActivationInput input) {
@@ -301,7 +314,7 @@ public class LinkageService {
             throw new InvalidInput("The mechanism was retired on " + mechanism.retiredOn + "; an activation after that day cannot be recorded.");
         }
         activation.summary = Text.optional(input.summary, "summary", 4000);
-        List<Unit> units = activationUnits(input.unitIds);
+        List<Unit> units = activationUnits(input.unitIds, members);
         activation.drewInNonParticipants = units.stream().anyMatch(u -> !members.contains(u.id));
         activation.recordedByUnitId = caller.unitId();
         activations.persist(activation);
@@ -336,7 +349,14 @@ public class LinkageService {
                 + "record its activations.");
     }
 
-    private List<Unit> activationUnits(List<String> unitIds) {
+    /**
+     * The units named as having taken part, in the order given without duplicates. Accepted: the
+     * lead and participants of the mechanism ({@code members}), units of the caller's readable
+     * region, and units of a region above the caller's own (a county's or city's rescue team
+     * drawn into a town's response). Anything else, unknown ids included, is BAD_USER_INPUT with
+     * the same message, so a refusal does not tell whether a unit exists.
+     */
+    private List<Unit> activationUnits(List<String> unitIds, Set<Long> members) {
         if (unitIds == null || unitIds.isEmpty()) {
             throw new InvalidInput("'unitIds' must name at least one unit that took part.");
         }
@@ -347,11 +367,16 @@ public class LinkageService {
         if (ids.size() > MAX_ACTIVATION_UNITS) {
             throw new InvalidInput("'unitIds' may name at most " + MAX_ACTIVATION_UNITS + " units.");
         }
-        List<Unit> units = organisation.unitsFor(new ArrayList<>(ids));
         List<Long> order = new ArrayList<>(ids);
+        List<Unit> units = organisation.unitsFor(order);
+        List<Region> regions = organisation.regionsFor(units.stream().map(u -> u == null ? null : u.regionCode).toList());
         for (int i = 0; i < units.size(); i++) {
-            if (!organisation.canRead(units.get(i))) {
-                throw new InvalidInput("'unitIds' names no unit you can see: " + order.get(i) + ".");
+            Unit unit = units.get(i);
+            boolean accepted = unit != null && (members.contains(unit.id) || caller.canRead(regions.get(i))
+                    || caller.isAboveOwnRegion(regions.get(i)));
+            if (!accepted) {
+                throw new InvalidInput("'unitIds' names no unit that can take part: " + order.get(i) + ". Name the mechanism's "
+                        + "lead or participating units, units of your region or units of a region above yours.");
             }
         }
         return units;

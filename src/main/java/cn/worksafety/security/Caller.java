@@ -115,6 +115,17 @@ public class Caller {
         return prefix == null || (target != null && target.path.startsWith(prefix));
     }
 
+    /**
+     * Whether {@code target} lies above the caller's own region: one of its ancestors, whose
+     * path is a proper prefix of the caller's (/51/ and /51/5108/ above /51/5108/510812/).
+     * Admins and callers without a unit have no region of their own: false.
+     */
+    public boolean isAboveOwnRegion(Region target) {
+        resolve();
+        return region != null && target != null && region.path.length() > target.path.length()
+                && region.path.startsWith(target.path);
+    }
+
     /** Coordinators change records of their region; admins everywhere. */
     public void requireRegionManager(Region target) {
         if (isAdmin()) {

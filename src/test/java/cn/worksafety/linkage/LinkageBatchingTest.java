@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
+import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.Fixtures.Unit;
+import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -30,14 +33,25 @@ class LinkageBatchingTest {
         long few = statements(w, 2);
         addMechanisms(w, 6);
         long many = statements(w, 8);
-        assertEquals(few, many, "statements for 2 mechanisms vs 8");
+        assertEquals(few, many, "statements for 2 mechanisms (" + few + ") vs 8 (" + many + ")");
     }
 
+    /**
+     * Each mechanism gets units of its own: a lead, two participants, a rescue team drawn into
+     * its emergency response, and a recorder (the first participant's editor records the drill).
+     * Shared units would be answered from Hibernate's session cache after the first parent, so a
+     * per-parent lookup would add no statements and the test could not catch an N+1.
+     */
     private static void addMechanisms(LinkageWorld w, int count) {
         for (int i = 0; i < count; i++) {
-            String id = w.mechanism("機制" + i, "EMERGENCY_RESCUE");
-            w.activate(id, "DRILL", "2025-0" + (i % 9 + 1) + "-10T09:00:00+08:00", w.lead(), w.first());
-            w.activate(id, "EMERGENCY_RESPONSE", "2025-0" + (i % 9 + 1) + "-20T09:00:00+08:00", w.lead(), w.outsider());
+            Unit lead = Fixtures.department(w.county());
+            Unit first = Fixtures.department(w.county());
+            Unit second = Fixtures.department(w.county());
+            Unit drawnIn = Fixtures.unit(w.county(), "RESCUE_TEAM");
+            String id = LinkageWorld.mechanism(w.coordinator(), "機制" + i, "EMERGENCY_RESCUE", lead, first, second);
+            LinkageWorld.activate(Tokens.token(first.code(), "unit-editor"), id, "DRILL",
+                    "2025-0" + (i % 9 + 1) + "-10T09:00:00+08:00", lead, first);
+            w.activate(id, "EMERGENCY_RESPONSE", "2025-0" + (i % 9 + 1) + "-20T09:00:00+08:00", lead, second, drawnIn);
         }
     }
 
@@ -48,6 +62,17 @@ class LinkageBatchingTest {
         long used = statistics.getPrepareStatementCount() - before;
         assertEquals(expectedMechanisms, json.getList("data.linkageMechanisms").size());
         assertEquals(expectedMechanisms * 2, json.getList("data.linkageMechanisms.activations.flatten()").size());
+        // The world really has distinct units per mechanism, or the count above proves nothing.
+        assertEquals(expectedMechanisms, distinct(json, "data.linkageMechanisms.leadUnit.code"));
+        assertEquals(expectedMechanisms * 2, distinct(json, "data.linkageMechanisms.participants.flatten().unit.code"));
+        assertEquals(expectedMechanisms, distinct(json, "data.linkageMechanisms.activations.flatten().nonParticipantUnits.flatten().code"));
+        assertEquals(expectedMechanisms * 4, distinct(json, "data.linkageMechanisms.activations.flatten().units.flatten().code"));
+        assertEquals(expectedMechanisms + 1, distinct(json, "data.linkageMechanisms.activations.flatten().recordedBy.code"));
+        assertEquals(expectedMechanisms, distinct(json, "data.linkageMechanisms.activations.flatten().mechanism.leadUnit.code"));
         return used;
+    }
+
+    private static long distinct(JsonPath json, String path) {
+        return json.getList(path).stream().distinct().count();
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,84 @@ class LinkageTest {
         assertEquals("NOT_FOUND", errorCode(Tokens.admin(), "{ linkageMechanism(id: \"987654321\") { id } }"));
     }
 
+    @Test
+    void participatingTownReadsTheCountyMechanismAndItsEditorRecordsAnActivation() {
+        LinkageWorld w = LinkageWorld.create();
+        Fixtures.Unit town = Fixtures.unit(Fixtures.town(w.county()), "TOWN");
+        Fixtures.Unit neighbourInTown = Fixtures.unit(town.regionCode(), "ENTERPRISE");
+        String id = LinkageWorld.mechanism(w.coordinator(), "應急救援", "EMERGENCY_RESCUE", w.lead(), w.first(), town);
+
+        // The town's editor reads the mechanism although its lead is above the town, and records a drill.
+        String editor = Tokens.token(town.code(), "unit-editor");
+        JsonPath read = ok(editor, MECHANISM, vars("id", id));
+        assertEquals(w.lead().code(), read.getString("data.linkageMechanism.leadUnit.code"));
+        assertEquals(List.of(w.first().code(), town.code()), read.getList("data.linkageMechanism.participants.unit.code"));
+        String drill = ok(editor, "mutation($i: LinkageActivationInput!) { recordActivation(input: $i) { id "
+                + "drewInNonParticipants recordedBy { id } units { id } } }",
+                vars("i", activation(id, "DRILL", "2025-06-01T09:00:00+08:00", null, w.lead(), town)))
+                .getString("data.recordActivation.id");
+        JsonPath activations = ok(editor, MECHANISM, vars("id", id));
+        assertEquals(List.of(drill), activations.getList("data.linkageMechanism.activations.id"));
+        assertEquals(town.id(), activations.getString("data.linkageMechanism.activations[0].recordedBy.id"));
+        assertEquals(false, activations.getBoolean("data.linkageMechanism.activations[0].drewInNonParticipants"));
+        assertEquals(List.of(drill), ok(editor, "{ linkageActivations { edges { node { id mechanism { id } } } } }")
+                .getList("data.linkageActivations.edges.node.id"));
+
+        // The town's viewer finds it by its own unit, as a participant and not as the lead.
+        String viewer = Tokens.token(town.code(), "viewer");
+        String q = "query($u: ID, $r: LinkageRole) { linkageMechanisms(unitId: $u, role: $r) { id } }";
+        assertEquals(List.of(id), ok(viewer, q, vars("u", town.id())).getList("data.linkageMechanisms.id"));
+        assertEquals(List.of(id), ok(viewer, q, vars("u", town.id(), "r", "PARTICIPANT")).getList("data.linkageMechanisms.id"));
+        assertEquals(List.of(), ok(viewer, q, vars("u", town.id(), "r", "LEAD")).getList("data.linkageMechanisms"));
+        assertEquals(List.of(id), ok(viewer, MINE).getList("data.linkageMechanisms.id"));
+
+        // Reading it does not make the town a maintainer: the county's office still is.
+        String townCoordinator = Tokens.token(town.code(), "coordinator");
+        Map<String, Object> update = input("應急救援", "EMERGENCY_RESCUE", w.lead().id(), List.of(participant(town, null)), null);
+        assertEquals("FORBIDDEN", errorCode(townCoordinator, UPDATE, vars("id", id, "v", 0, "i", update)));
+        assertEquals("FORBIDDEN", errorCode(townCoordinator, RETIRE, vars("id", id, "v", 0)));
+
+        // Another unit of the same town does not take part: no trace of the mechanism.
+        String notTakingPart = Tokens.token(neighbourInTown.code(), "unit-editor");
+        assertEquals("NOT_FOUND", errorCode(notTakingPart, MECHANISM, vars("id", id)));
+        assertEquals("NOT_FOUND", errorCode(notTakingPart, RECORD, vars("i", activation(id, "DRILL", "2025-06-02T09:00:00+08:00",
+                null, neighbourInTown))));
+        assertEquals(List.of(), ok(notTakingPart, MINE).getList("data.linkageMechanisms"));
+        assertEquals(0, ok(notTakingPart, "{ linkageActivations { totalCount } }").getInt("data.linkageActivations.totalCount"));
+        assertEquals(1, ok(w.coordinator(), MECHANISM, vars("id", id)).getList("data.linkageMechanism.activations").size());
+    }
+
+    @Test
+    void participantInAnotherRegionReadsTheMechanismAndANonParticipantThereGetsNotFound() {
+        LinkageWorld w = LinkageWorld.create();
+        LinkageWorld elsewhere = LinkageWorld.create();
+        // A mechanism across two region trees can only be set up by an admin.
+        String id = LinkageWorld.mechanism(Tokens.admin(), "跨區聯動", "COORDINATED_ENFORCEMENT", w.lead(), w.first(), elsewhere.lead());
+
+        String participant = Tokens.token(elsewhere.lead().code(), "unit-editor");
+        assertEquals(id, ok(participant, MECHANISM, vars("id", id)).getString("data.linkageMechanism.id"));
+        // The lead of the mechanism may be named although it lies in neither the caller's region nor above it.
+        String joint = LinkageWorld.activate(participant, id, "JOINT_ENFORCEMENT", "2025-05-05T09:00:00+08:00", elsewhere.lead(), w.lead());
+        assertEquals(List.of(joint), ok(participant, "query($m: ID) { linkageActivations(mechanismId: $m) { edges { node { id } } } }",
+                vars("m", id)).getList("data.linkageActivations.edges.node.id"));
+        assertEquals(List.of(id), ok(Tokens.token(elsewhere.lead().code(), "viewer"),
+                "query($u: ID) { linkageMechanisms(unitId: $u) { id } }", vars("u", elsewhere.lead().id())).getList("data.linkageMechanisms.id"));
+
+        // Its region's office and other units there do not take part.
+        for (String stranger : List.of(elsewhere.coordinator(), Tokens.token(elsewhere.first().code(), "unit-editor"),
+                Tokens.token(elsewhere.first().code(), "viewer"))) {
+            assertEquals("NOT_FOUND", errorCode(stranger, MECHANISM, vars("id", id)));
+            assertEquals(List.of(), ok(stranger, "query($u: ID) { linkageMechanisms(unitId: $u) { id } }",
+                    vars("u", elsewhere.lead().id())).getList("data.linkageMechanisms"));
+            assertEquals(0, ok(stranger, "{ linkageActivations { totalCount } }").getInt("data.linkageActivations.totalCount"));
+        }
+        for (String stranger : List.of(elsewhere.coordinator(), Tokens.token(elsewhere.first().code(), "unit-editor"))) {
+            assertEquals("NOT_FOUND", errorCode(stranger, RECORD, vars("i", activation(id, "DRILL", "2025-05-06T09:00:00+08:00",
+                    null, elsewhere.first()))));
+        }
+        assertEquals(1, ok(Tokens.admin(), MECHANISM, vars("id", id)).getList("data.linkageMechanism.activations").size());
+    }
+
     // ---------- activations ----------
 
     @Test
@@ -212,6 +291,54 @@ class LinkageTest {
                 activations.get(1).get("units"));
         assertEquals(List.of(Map.of("id", w.outsider().id())), activations.get(1).get("nonParticipantUnits"));
         assertEquals("2025-07-19T19:10:00Z", activations.get(1).get("startedAt"));
+    }
+
+    @Test
+    void activationDrawsInUnitsOfTheMechanismOfTheCallersRegionOrAboveItButNoUnrelatedOnes() {
+        String city = region("CITY", null);
+        LinkageWorld w = LinkageWorld.in(region("COUNTY", city));
+        String neighbour = region("COUNTY", city);
+        Fixtures.Unit cityRescue = Fixtures.unit(city, "RESCUE_TEAM");
+        Fixtures.Unit neighbourMember = Fixtures.department(neighbour);
+        Fixtures.Unit neighbourOther = Fixtures.unit(neighbour, "RESCUE_TEAM");
+        String townRegion = Fixtures.town(w.county());
+        Fixtures.Unit town = Fixtures.unit(townRegion, "TOWN");
+        Fixtures.Unit townEnterprise = Fixtures.unit(townRegion, "ENTERPRISE");
+        Fixtures.Unit unrelated = LinkageWorld.create().lead();
+        String cityCoordinator = Tokens.token(Fixtures.unit(city, "OTHER").code(), "coordinator");
+        String id = LinkageWorld.mechanism(cityCoordinator, "應急救援", "EMERGENCY_RESCUE", w.lead(), w.first(), town, neighbourMember);
+        String units = "mutation($i: LinkageActivationInput!) { recordActivation(input: $i) { id drewInNonParticipants "
+                + "nonParticipantUnits { id } } }";
+
+        // The county's office: its own region, the city above it, and the neighbouring county's participant.
+        JsonPath byCounty = ok(w.coordinator(), units, vars("i", activation(id, "EMERGENCY_RESPONSE", "2025-07-20T03:00:00+08:00",
+                null, w.lead(), cityRescue, w.outsider(), neighbourMember)));
+        assertTrue(byCounty.getBoolean("data.recordActivation.drewInNonParticipants"));
+        assertEquals(List.of(cityRescue.id(), w.outsider().id()), byCounty.getList("data.recordActivation.nonParticipantUnits.id"));
+
+        // The participating town's editor: the county's and city's units above it, its own town, the other participants.
+        JsonPath byTown = ok(Tokens.token(town.code(), "unit-editor"), units, vars("i", activation(id, "EMERGENCY_RESPONSE",
+                "2025-07-21T03:00:00+08:00", null, town, w.lead(), w.outsider(), cityRescue, townEnterprise, neighbourMember)));
+        assertEquals(List.of(w.outsider().id(), cityRescue.id(), townEnterprise.id()),
+                byTown.getList("data.recordActivation.nonParticipantUnits.id"));
+
+        // A neighbouring county's unit that does not take part, a unit of an unrelated region and an unknown id
+        // are refused alike, naming the field, and nothing is written.
+        String townEditor = Tokens.token(town.code(), "unit-editor");
+        List<String> messages = new ArrayList<>();
+        for (Fixtures.Unit refused : List.of(neighbourOther, unrelated, new Fixtures.Unit("987654321", "X", w.county()))) {
+            for (String token : List.of(townEditor, w.coordinator())) {
+                JsonPath json = GraphQL.post(token, RECORD, vars("i", activation(id, "DRILL", "2025-07-22T09:00:00+08:00", null,
+                        w.lead(), refused))).extract().jsonPath();
+                assertEquals("BAD_USER_INPUT", json.getString("errors[0].extensions.code"), refused.code());
+                assertTrue(json.getString("errors[0].message").contains("'unitIds'"), json.getString("errors[0].message"));
+                messages.add(json.getString("errors[0].message").replace(refused.id(), "#"));
+            }
+        }
+        assertEquals(1, messages.stream().distinct().count(), messages.toString());
+        // The city's office reads the whole city, the neighbouring county included.
+        LinkageWorld.activate(cityCoordinator, id, "DRILL", "2025-07-23T09:00:00+08:00", w.lead(), neighbourOther);
+        assertEquals(3, ok(w.coordinator(), MECHANISM, vars("id", id)).getList("data.linkageMechanism.activations").size());
     }
 
     @Test
@@ -378,6 +505,17 @@ class LinkageTest {
         assertEquals("BAD_USER_INPUT", errorCode(w.coordinator(),
                 "{ linkageMechanisms { y2025: activationCounts(period: \"2025\") { count } y2026: activationCounts(period: \"2026\") { count } } }"));
         ok(w.coordinator(), "{ linkageMechanisms { a: activationCounts(period: \"2025\") { count } b: activationCounts(period: \"2025\") { count } } }");
+    }
+
+    /** A region of its own; returns its code. */
+    private static String region(String level, String parentCode) {
+        String code = Fixtures.unique(level.substring(0, 1));
+        Map<String, Object> input = new HashMap<>(Map.of("code", code, "name", "Region " + code, "level", level));
+        if (parentCode != null) {
+            input.put("parentCode", parentCode);
+        }
+        ok(Tokens.admin(), "mutation($i: RegionInput!) { createRegion(input: $i) { code } }", vars("i", input));
+        return code;
     }
 
     private static Map<String, Integer> counts(JsonPath json, int mechanism) {

@@ -22,7 +22,11 @@ record LinkageWorld(String county, Unit office, Unit lead, Unit first, Unit seco
     static final String RECORD = "mutation($i: LinkageActivationInput!) { recordActivation(input: $i) { id } }";
 
     static LinkageWorld create() {
-        String county = Fixtures.county();
+        return in(Fixtures.county());
+    }
+
+    /** A world in an existing county, for tests that need its neighbours or its city. */
+    static LinkageWorld in(String county) {
         Unit office = Fixtures.unit(county, "OTHER");
         return new LinkageWorld(county, office, Fixtures.department(county), Fixtures.department(county),
                 Fixtures.department(county), Fixtures.unit(county, "RESCUE_TEAM"), Tokens.token(office.code(), "coordinator"));
@@ -49,8 +53,16 @@ record LinkageWorld(String county, Unit office, Unit lead, Unit first, Unit seco
 
     /** A mechanism led by {@code lead} with both participants; returns its id. */
     String mechanism(String name, String kind) {
-        return ok(coordinator, CREATE, vars("i", input(name, kind, lead.id(),
-                List.of(participant(first, "聯合執法"), participant(second, "監測預警")), List.of("雷電", "洪水"))))
+        return mechanism(coordinator, name, kind, lead, first, second);
+    }
+
+    /** A mechanism created with {@code token}, led by {@code leadUnit}, with the participants given; returns its id. */
+    static String mechanism(String token, String name, String kind, Unit leadUnit, Unit... participants) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (Unit unit : participants) {
+            members.add(participant(unit, "職責 " + unit.code()));
+        }
+        return ok(token, CREATE, vars("i", input(name, kind, leadUnit.id(), members, List.of("雷電", "洪水"))))
                 .getString("data.createLinkageMechanism.id");
     }
 
@@ -71,7 +83,12 @@ record LinkageWorld(String county, Unit office, Unit lead, Unit first, Unit seco
 
     /** Records an activation as the coordinator; returns its id. */
     String activate(String mechanismId, String kind, String startedAt, Unit... units) {
-        return ok(coordinator, RECORD, vars("i", activation(mechanismId, kind, startedAt, null, units)))
+        return activate(coordinator, mechanismId, kind, startedAt, units);
+    }
+
+    /** Records an activation with {@code token}; returns its id. */
+    static String activate(String token, String mechanismId, String kind, String startedAt, Unit... units) {
+        return ok(token, RECORD, vars("i", activation(mechanismId, kind, startedAt, null, units)))
                 .getString("data.recordActivation.id");
     }
 }
