@@ -489,6 +489,21 @@ public class PlanningService {
         });
     }
 
+    /**
+     * Gives a plan without tasks its task list, without a caller (local-mode sample data): the same
+     * validation, units and items by id without scoping, audited as "system". A plan that already has
+     * tasks is left alone (someone maintained it), and false is returned.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean importTasks(long planId, List<PlanTaskInput> rows) {
+        Plan plan = plans.findById(planId);
+        if (plan == null || !tasks.ofPlans(List.of(planId)).isEmpty()) {
+            return false;
+        }
+        syncTasks(plan, rows, "sample-data", unscoped());
+        return true;
+    }
+
     private record TaskChange(PlanTask task, String number, String title, int position, Long leadUnitId, Long responsibilityId) {
     }
 
