@@ -23,4 +23,8 @@ public class PlanInput {
     public String issuerId;
     @NonNull
     public List<@NonNull IndicatorInput> indicators;
+    @Description("The plan's main tasks (主要任务), in document order. createPlan: none when omitted. updatePlan: "
+            + "replaces the task list when given (rows with an id revise that task, rows without add one, tasks left out "
+            + "are removed); leaves the tasks alone when omitted.")
+    public List<@NonNull PlanTaskInput> tasks;
 }

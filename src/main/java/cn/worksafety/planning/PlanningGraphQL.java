@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Source;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
+import cn.worksafety.responsibility.Responsibility;
 import cn.worksafety.security.Allowed;
 import cn.worksafety.security.Role;
 
@@ -65,6 +66,15 @@ public class PlanningGraphQL {
     }
 
     @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Links a plan task to the responsibility-list item that tracks it, or unlinks it when responsibilityId "
+            + "is omitted or null. The item must be one you can see. Allowed to those who maintain the plan; moves the "
+            + "plan's version.")
+    public @NonNull PlanTask linkPlanTask(@NonNull @Id String taskId, @Id String responsibilityId) {
+        return service.linkTask(taskId, responsibilityId);
+    }
+
+    @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
     @Description("Records an indicator's value for a period (2026, 2026-H1, 2026-Q3, 2026-03) of the indicator's kind. "
             + "Recording the same period again replaces the value; the audit trail keeps the old one. "
@@ -81,6 +91,25 @@ public class PlanningGraphQL {
     @Description("The indicator table, by sequence.")
     public @NonNull List<@NonNull List<@NonNull Indicator>> planIndicators(@Source List<Plan> plans) {
         return service.indicatorsOf(plans);
+    }
+
+    @Name("tasks")
+    @Description("The plan's main tasks (主要任务) in document order.")
+    public @NonNull List<@NonNull List<@NonNull PlanTask>> planTasks(@Source List<Plan> plans) {
+        return service.tasksOf(plans);
+    }
+
+    @Name("leadUnit")
+    @Description("The lead unit (牵头单位), when recorded.")
+    public List<Unit> taskLeadUnit(@Source List<PlanTask> tasks) {
+        return organisation.unitsFor(tasks.stream().map(t -> t.leadUnitId).toList());
+    }
+
+    @Name("responsibility")
+    @Description("The responsibility-list item that tracks the task, with its computed status; null when the task is "
+            + "not linked or the item is one you may not see.")
+    public List<Responsibility> taskResponsibility(@Source List<PlanTask> tasks) {
+        return service.responsibilitiesOf(tasks);
     }
 
     @Name("issuer")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.organisation.UnitRepository;
+import cn.worksafety.responsibility.Responsibility;
+import cn.worksafety.responsibility.ResponsibilityRepository;
+import cn.worksafety.responsibility.ResponsibilityService;
 import cn.worksafety.security.Caller;
 import cn.worksafety.security.Role;
 
@@ -42,6 +46,7 @@ import cn.worksafety.security.Role;
 public class PlanningService {
 
     static final int MAX_INDICATORS = 200;
+    static final int MAX_TASKS = 500;
 
     @Inject
     PlanRepository plans;
@@ -51,6 +56,15 @@ public class PlanningService {
 
     @Inject
     ObservationRepository observations;
+
+    @Inject
+    PlanTaskRepository tasks;
+
+    @Inject
+    ResponsibilityService responsibilities;
+
+    @Inject
+    ResponsibilityRepository responsibilityRows;
 
     @Inject
     OrganisationService organisation;
@@ -102,6 +116,20 @@ public class PlanningService {
         return ids.stream().map(id -> byPlan.getOrDefault(id, List.of())).toList();
     }
 
+    public List<List<PlanTask>> tasksOf(List<Plan> parents) {
+        List<Long> ids = parents.stream().map(p -> p.id).toList();
+        Map<Long, List<PlanTask>> byPlan = new HashMap<>();
+        for (PlanTask task : tasks.ofPlans(new HashSet<>(ids))) {
+            byPlan.computeIfAbsent(task.planId, k -> new ArrayList<>()).add(task);
+        }
+        return ids.stream().map(id -> byPlan.getOrDefault(id, List.of())).toList();
+    }
+
+    /** The item each task is linked to, or null where there is none or the caller may not see it (one statement). */
+    public List<Responsibility> responsibilitiesOf(List<PlanTask> parents) {
+        return responsibilities.visibleItemsFor(parents.stream().map(t -> t.responsibilityId).toList());
+    }
+
     // ---------- plans ----------
 
     /** Creates a plan with its indicator table in the issuer's region (else the caller's); coordinators of that region only. */
@@ -110,7 +138,7 @@ public class PlanningService {
         Unit issuer = issuer(input);
         Region region = planRegion(issuer);
         caller.requireRegionManager(region);
-        return create(input, issuer, region, "createPlan", id -> organisation.readableUnit(id, "responsibleUnitId"));
+        return create(input, issuer, region, "createPlan", id -> organisation.readableUnit(id, "responsibleUnitId"), visibleToCaller());
     }
 
     /**
@@ -124,15 +152,38 @@ public class PlanningService {
         if (issuer == null) {
             throw new InvalidInput("An imported plan needs a known issuer: " + input.issuerId + ".");
         }
-        return create(input, issuer, organisation.regionOf(issuer), "sample-data", units::findById);
+        return create(input, issuer, organisation.regionOf(issuer), "sample-data", units::findById, unscoped());
     }
 
-    private Plan create(PlanInput input, Unit issuer, Region region, String operation, LongFunction<Unit> unitLookup) {
+    /**
+     * How a change finds the units and responsibility items its tasks name, null when there is none:
+     * for a caller only those it may see, so an id of anything else reads as unknown and nothing
+     * leaks; for sample data (no caller) any.
+     */
+    record Lookups(LongFunction<Unit> unit, Function<List<Long>, List<Responsibility>> responsibilities) {
+    }
+
+    private Lookups unscoped() {
+        return new Lookups(units::findById, ids -> OrganisationService.inOrder(ids, responsibilityRows.byIds(ids), r -> r.id));
+    }
+
+    private Lookups visibleToCaller() {
+        return new Lookups(id -> {
+            Unit unit = units.findById(id);
+            return organisation.canRead(unit) ? unit : null;
+        }, responsibilities::visibleItemsFor);
+    }
+
+    private Plan create(PlanInput input, Unit issuer, Region region, String operation, LongFunction<Unit> unitLookup,
+            Lookups taskLookups) {
         Plan plan = new Plan();
         applyPlanFields(plan, input, issuer, region);
         plans.persist(plan);
         audit.created(operation, plan);
         syncIndicators(plan, region, input.indicators, operation, unitLookup);
+        if (input.tasks != null) {
+            syncTasks(plan, input.tasks, operation, taskLookups);
+        }
         return plan;
     }
 
@@ -158,6 +209,9 @@ public class PlanningService {
         // Always a new version: the indicator table is part of the plan even when the plan row is unchanged.
         plan.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         syncIndicators(plan, region, input.indicators, "updatePlan", unitId -> organisation.readableUnit(unitId, "responsibleUnitId"));
+        if (input.tasks != null) {
+            syncTasks(plan, input.tasks, "updatePlan", visibleToCaller());
+        }
         plans.flush();
         audit.updated("updatePlan", plan, before);
         return plan;
@@ -338,6 +392,170 @@ public class PlanningService {
             throw new InvalidInput("'" + field + ".responsibleUnitId' must be a unit in the plan's region (" + planRegion.code + ").");
         }
         return unit.id;
+    }
+
+    // ---------- tasks ----------
+
+    /**
+     * Makes the plan's tasks those of {@code rows}, in that order: rows with an {@code id} revise
+     * that task (which keeps its id), rows without add one, tasks left out are removed. Every row
+     * is checked before anything is written; each created, revised and removed task is audited
+     * (record type PlanTask).
+     */
+    private void syncTasks(Plan plan, List<PlanTaskInput> rows, String operation, Lookups lookups) {
+        if (rows.size() > MAX_TASKS) {
+            throw new InvalidInput("A plan has at most " + MAX_TASKS + " tasks; " + rows.size() + " were given.");
+        }
+        Map<Long, PlanTask> existing = new LinkedHashMap<>();
+        tasks.ofPlans(List.of(plan.id)).forEach(t -> existing.put(t.id, t));
+        // The linked items of every row in one statement.
+        Map<Long, Responsibility> items = new HashMap<>();
+        List<Long> itemIds = new ArrayList<>();
+        for (int n = 0; n < rows.size(); n++) {
+            Long itemId = rows.get(n) == null ? null : Ids.reference(rows.get(n).responsibilityId, "tasks[" + n + "].responsibilityId");
+            if (itemId != null) {
+                itemIds.add(itemId);
+            }
+        }
+        List<Long> distinctIds = itemIds.stream().distinct().toList();
+        List<Responsibility> found = distinctIds.isEmpty() ? List.of() : lookups.responsibilities().apply(distinctIds);
+        for (int i = 0; i < distinctIds.size(); i++) {
+            if (found.get(i) != null) {
+                items.put(distinctIds.get(i), found.get(i));
+            }
+        }
+        Map<String, Integer> numbers = new HashMap<>();
+        Set<Long> kept = new HashSet<>();
+        List<TaskChange> changes = new ArrayList<>();
+        for (int n = 0; n < rows.size(); n++) {
+            PlanTaskInput row = rows.get(n);
+            String field = "tasks[" + n + "]";
+            if (row == null) {
+                throw new InvalidInput("'" + field + "' must not be null.");
+            }
+            PlanTask task = null;
+            if (row.id != null) {
+                Long id = Ids.reference(row.id, field + ".id");
+                task = existing.get(id);
+                if (task == null) {
+                    throw new InvalidInput("'" + field + ".id' names no task of this plan: " + row.id + ".");
+                }
+                if (!kept.add(id)) {
+                    throw new InvalidInput("'" + field + ".id' lists task " + row.id + " a second time.");
+                }
+            }
+            String number = Text.required(row.number, field + ".number", 30);
+            Integer earlier = numbers.putIfAbsent(number, n);
+            if (earlier != null) {
+                throw new InvalidInput("'" + field + ".number' " + number + " is already the number of tasks[" + earlier + "].");
+            }
+            String title = Text.required(row.title, field + ".title", 500);
+            Unit lead = leadUnit(row.leadUnitId, field + ".leadUnitId", lookups);
+            Responsibility item = linkedItem(row.responsibilityId, field + ".responsibilityId", items::get);
+            changes.add(new TaskChange(task, number, title, n + 1, lead == null ? null : lead.id, item == null ? null : item.id));
+        }
+        // Everything is valid: write.
+        for (PlanTask gone : existing.values()) {
+            if (!kept.contains(gone.id)) {
+                String before = audit.snapshot(gone);
+                tasks.delete(gone);
+                audit.changed(operation, "PlanTask", gone.id, before, null);
+            }
+        }
+        List<PlanTask> created = new ArrayList<>();
+        Map<PlanTask, String> revised = new LinkedHashMap<>();
+        for (TaskChange change : changes) {
+            PlanTask task = change.task();
+            if (task == null) {
+                task = new PlanTask();
+                task.planId = plan.id;
+                created.add(task);
+            } else {
+                revised.put(task, audit.snapshot(task));
+            }
+            task.number = change.number();
+            task.title = change.title();
+            task.position = change.position();
+            task.leadUnitId = change.leadUnitId();
+            task.responsibilityId = change.responsibilityId();
+        }
+        created.forEach(tasks::persist);
+        tasks.flush();
+        created.forEach(task -> audit.created(operation, task));
+        revised.forEach((task, before) -> {
+            if (!before.equals(audit.snapshot(task))) {
+                audit.updated(operation, task, before);
+            }
+        });
+    }
+
+    /**
+     * Gives a plan without tasks its task list, without a caller (local-mode sample data): the same
+     * validation, units and items by id without scoping, audited as "system". A plan that already has
+     * tasks is left alone (someone maintained it), and false is returned.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean importTasks(long planId, List<PlanTaskInput> rows) {
+        Plan plan = plans.findById(planId);
+        if (plan == null || !tasks.ofPlans(List.of(planId)).isEmpty()) {
+            return false;
+        }
+        syncTasks(plan, rows, "sample-data", unscoped());
+        return true;
+    }
+
+    private record TaskChange(PlanTask task, String number, String title, int position, Long leadUnitId, Long responsibilityId) {
+    }
+
+    private static Unit leadUnit(String id, String field, Lookups lookups) {
+        Long unitId = Ids.reference(id, field);
+        if (unitId == null) {
+            return null;
+        }
+        Unit unit = lookups.unit().apply(unitId);
+        if (unit == null) {
+            throw new InvalidInput("'" + field + "' names no unit you can see: " + id + ".");
+        }
+        return unit;
+    }
+
+    private static Responsibility linkedItem(String id, String field, LongFunction<Responsibility> lookup) {
+        Long itemId = Ids.reference(id, field);
+        if (itemId == null) {
+            return null;
+        }
+        Responsibility item = lookup.apply(itemId);
+        if (item == null) {
+            throw new InvalidInput("'" + field + "' names no responsibility item you can see: " + id + ".");
+        }
+        return item;
+    }
+
+    /**
+     * Links a task to the responsibility item that tracks it, or unlinks it ({@code responsibilityId}
+     * null). Who may: as for maintaining the plan (admins, coordinators of the plan's region). The
+     * item must be one the caller can see. The plan's version moves too, so an {@code updatePlan}
+     * sent with the task list read before the link is CONFLICT instead of silently undoing it.
+     */
+    @Transactional
+    public PlanTask linkTask(String taskId, String responsibilityId) {
+        PlanTask task = tasks.findById(Ids.existing(taskId, "plan task"));
+        Plan plan = task == null ? null : plans.findById(task.planId);
+        if (plan == null || !canRead(plan)) {
+            throw new NotFound("No plan task with id " + taskId + ".");
+        }
+        caller.requireRegionManager(organisation.regionsFor(List.of(plan.regionCode)).get(0));
+        Responsibility item = linkedItem(responsibilityId, "responsibilityId", id -> responsibilities.visibleItemsFor(List.of(id)).get(0));
+        Long linked = item == null ? null : item.id;
+        if (Objects.equals(linked, task.responsibilityId)) {
+            return task;
+        }
+        String before = audit.snapshot(task);
+        task.responsibilityId = linked;
+        plan.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        tasks.flush();
+        audit.updated("linkPlanTask", task, before);
+        return task;
     }
 
     // ---------- observations ----------

@@ -98,6 +98,27 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** The items among {@code ids} that exist and that the filter (visibility) lets the caller see: one statement. */
+    public List<Responsibility> visible(Collection<Long> ids, ResponsibilityFilter filter) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        ResponsibilityFilter.Sql sql = filter.sql().where("r.id in (:ids)", "ids", ids);
+        @SuppressWarnings("unchecked")
+        List<Responsibility> rows = bind(getEntityManager().createNativeQuery("select r.*" + ResponsibilityFilter.FROM + sql.clause(),
+                Responsibility.class), sql.params).getResultList();
+        return rows;
+    }
+
+    /**
+     * How many plan tasks (planning feature, table plan_task) are linked to the item: such an item
+     * is referenced from a plan and cannot be removed.
+     */
+    public long linkedPlanTaskCount(long itemId) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from plan_task where responsibility_id = :id")
+                .setParameter("id", itemId).getSingleResult()).longValue();
+    }
+
     private static Page<Responsibility> page(List<Responsibility> rows, PageRequest request, long total) {
         boolean hasNext = rows.size() > request.first();
         List<Responsibility> items = hasNext ? rows.subList(0, request.first()) : rows;

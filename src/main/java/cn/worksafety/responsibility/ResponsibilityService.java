@@ -123,6 +123,15 @@ public class ResponsibilityService {
         return new ResponsibilityFilter(caller.readablePathPrefix(), caller.unitId(), status, unitId, listId, includeWithdrawn, today());
     }
 
+    /**
+     * The items named by {@code ids} that the caller may see (withdrawn lists included), in the
+     * order of {@code ids}; null where an id is null, names no item or an item the caller may not
+     * see. One statement for any number of ids: other features (plan tasks) link to items with it.
+     */
+    public List<Responsibility> visibleItemsFor(List<Long> ids) {
+        return OrganisationService.inOrder(ids, items.visible(distinct(ids), filter(null, null, null, true)), r -> r.id);
+    }
+
     // ---------- batch loading for nested fields ----------
 
     public List<ResponsibilityList> listsFor(List<Long> ids) {
@@ -337,6 +346,11 @@ public class ResponsibilityService {
         requireActive(list);
         if (items.reportCount(item.id) > 0) {
             throw new InvalidInput("The item has progress reports and stays on record; it cannot be removed.");
+        }
+        long linkedTasks = items.linkedPlanTaskCount(item.id);
+        if (linkedTasks > 0) {
+            throw new InvalidInput("The item tracks " + linkedTasks + " plan task(s); unlink them first (linkPlanTask with no "
+                    + "responsibilityId) or withdraw the list instead.");
         }
         String before = audit.snapshot(new ItemSnapshot(item, items.assignmentsOf(List.of(item.id))));
         items.deleteAssignments(item.id);

@@ -3,6 +3,7 @@ package cn.worksafety.local;
 import static cn.worksafety.support.GraphQL.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import io.restassured.path.json.JsonPath;
 class PlanningSampleTest {
 
     private static final String PLANS = "{ plans { id title kind periodStart periodEnd issuer { code } indicators { sequence category name "
-            + "unitOfMeasure nature status target { comparator value baselinePeriod averageYears wording } } } }";
+            + "unitOfMeasure nature status target { comparator value baselinePeriod averageYears wording } } "
+            + "tasks { number title leadUnit { code } responsibility { id } } } }";
 
     @Inject
     EntityManager em;
@@ -34,9 +36,38 @@ class PlanningSampleTest {
     @Inject
     PlanningSample planning;
 
+    @Inject
+    PlanTaskSample tasks;
+
     @BeforeEach
     void load() {
-        SampleData.ensureLoaded(em, organisation, planning);
+        SampleData.ensureLoaded(em, organisation, planning, tasks);
+    }
+
+    @Test
+    void emergencyManagementPlanListsItsTwentySevenMainTasksWithTheirFirstNamedLeadUnit() {
+        List<Map<String, Object>> tasks = tasks(plan("聊城江北水城旅游度假区“十四五”应急管理规划"));
+        assertEquals(27, tasks.size());
+        assertEquals("(一)1.", tasks.get(0).get("number"));
+        assertEquals("完善应急组织体系", tasks.get(0).get("title"));
+        assertEquals("LC-AJJ", ((Map<?, ?>) tasks.get(0).get("leadUnit")).get("code"));
+        Map<String, Object> fireBrigade = tasks.get(9);
+        assertEquals("(三)1.", fireBrigade.get("number"));
+        assertEquals("加强国家综合性消防救援力量建设", fireBrigade.get("title"));
+        assertNull(fireBrigade.get("leadUnit"), "区消防救援大队 is not a sample unit");
+        assertEquals("(七)2.", tasks.get(26).get("number"));
+        assertEquals("深入开展应急管理“大培训”", tasks.get(26).get("title"));
+        assertEquals(21, tasks.stream().filter(t -> t.get("leadUnit") != null).count());
+        assertTrue(tasks.stream().allMatch(t -> t.get("responsibility") == null), "no links across regions are invented");
+    }
+
+    @Test
+    void haiyanWorkPointsListSixteenTasksAndTheWorkSafetyPlanNone() {
+        List<Map<String, Object>> haiyan = tasks(plan("海盐县2019年应急管理工作要点"));
+        assertEquals(16, haiyan.size());
+        assertEquals(List.of("一、(一)", "压实党政领导干部安全生产责任制"), List.of(haiyan.get(0).get("number"), haiyan.get(0).get("title")));
+        assertEquals(List.of("五、(四)", "矢志锻造应急管理铁军"), List.of(haiyan.get(15).get("number"), haiyan.get(15).get("title")));
+        assertEquals(List.of(), tasks(plan("聊城江北水城旅游度假区“十四五”安全生产规划")));
     }
 
     @Test
@@ -102,6 +133,11 @@ class PlanningSampleTest {
         List<Map<String, Object>> matching = plans.stream().filter(p -> title.equals(p.get("title"))).toList();
         assertEquals(1, matching.size(), "plans titled " + title);
         return matching.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tasks(Map<String, Object> plan) {
+        return (List<Map<String, Object>>) plan.get("tasks");
     }
 
     @SuppressWarnings("unchecked")

@@ -20,7 +20,59 @@ final class PlanningApi {
             + "responsibleUnit { code } target { comparator value baselinePeriod averageYears wording } status "
             + "latest { period value recordedAt reportedBy { code } } observations { period value reportedBy { code } } } } }";
 
+    /** The dashboard with the plan's tasks, their lead units and the linked items with their computed status. */
+    static final String DASHBOARD_WITH_TASKS = DASHBOARD.substring(0, DASHBOARD.length() - 4)
+            + " tasks { id number title version leadUnit { code } responsibility { id number status deadline { kind dueOn } } } } }";
+    static final String TASKS = "query($id: ID!) { plan(id: $id) { id version tasks { id number title version leadUnit { code } "
+            + "responsibility { id number status deadline { kind dueOn } } } } }";
+    static final String LINK = "mutation($t: ID!, $r: ID) { linkPlanTask(taskId: $t, responsibilityId: $r) "
+            + "{ id number version responsibility { id status } } }";
+    static final String CREATE_LIST = "mutation($i: ResponsibilityListInput!) { createResponsibilityList(input: $i) "
+            + "{ id items(first: 500) { edges { node { id } } } } }";
+
     private PlanningApi() {
+    }
+
+    /** A task row: number and title, plus optional extras (id, leadUnitId, responsibilityId). */
+    static Map<String, Object> task(String number, String title, Object... extras) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("number", number);
+        row.put("title", title);
+        for (int i = 0; i < extras.length; i += 2) {
+            row.put((String) extras[i], extras[i + 1]);
+        }
+        return row;
+    }
+
+    /** A plan input with no indicators and these tasks. */
+    static Map<String, Object> planWithTasks(String issuerId, List<Map<String, Object>> tasks) {
+        Map<String, Object> input = plan(issuerId, List.of());
+        input.put("tasks", tasks);
+        return input;
+    }
+
+    /** A responsibility-list item: number, deadline kind and due date (null for LONG_TERM), one LEAD unit. */
+    static Map<String, Object> item(String number, String kind, String dueOn, String leadUnitId) {
+        Map<String, Object> deadline = new HashMap<>();
+        deadline.put("kind", kind);
+        deadline.put("dueOn", dueOn);
+        Map<String, Object> item = new HashMap<>();
+        item.put("number", number);
+        item.put("title", "Measure " + number);
+        item.put("content", "Full text of measure " + number + ".");
+        item.put("assignments", List.of(Map.of("unitId", leadUnitId, "role", "LEAD")));
+        item.put("deadline", deadline);
+        return item;
+    }
+
+    /** Creates a responsibility list issued by the unit through the responsibility API; returns its items' ids in order. */
+    static List<String> responsibilityList(String token, String issuerId, List<Map<String, Object>> items) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("title", "List " + System.nanoTime());
+        input.put("issuerId", issuerId);
+        input.put("issuedOn", "2022-06-13");
+        input.put("items", items);
+        return ok(token, CREATE_LIST, vars("i", input)).getList("data.createResponsibilityList.items.edges.node.id", String.class);
     }
 
     /** An indicator row: sequence, comparator and value, plus optional extras (key/value pairs of IndicatorInput or TargetInput). */
