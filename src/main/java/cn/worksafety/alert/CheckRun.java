@@ -41,7 +41,7 @@ public class CheckRun {
 
     @Column(name = "alerts_raised")
     @NonNull
-    @Description("Alerts newly raised by this run (a repeated run raises none).")
+    @Description("Alerts this run raised, or reopened after the system had resolved them because their condition holds again (a repeated run raises none).")
     public int alertsRaised;
 
     @Column(name = "alerts_resolved")

@@ -15,7 +15,8 @@ import cn.worksafety.alert.CheckOutcome;
 /**
  * Raises TRAINING_EXPIRED and TRAINING_EXPIRING (one alert per person, rule and expiry date, period
  * = the expiry date) and TRAINING_MISSING (one per person and rule, no period) to the person's unit,
- * and resolves those a newer qualifying record has made good: one set-based statement
+ * reopens those the system had resolved whose condition holds again (a person's resolution
+ * stands), and resolves those a newer qualifying record has made good: one set-based statement
  * ({@link TrainingStateSql#check()}), whatever the number of people.
  */
 @ApplicationScoped
@@ -32,7 +33,9 @@ public class TrainingCheck implements Check {
         Object[] row = (Object[]) em.createNativeQuery(TrainingStateSql.check())
                 .setParameter("asOf", asOf).setParameter("expiringDays", expiringDays)
                 .getSingleResult();
-        int raised = ((Number) row[3]).intValue();
+        // Reopened alerts count as raised, as in MeetingCheck: CheckRun.alertsRaised is the number
+        // of alerts this run made (or made again) open.
+        int raised = ((Number) row[3]).intValue() + ((Number) row[5]).intValue();
         int resolved = ((Number) row[4]).intValue();
         return CheckOutcome.of(AlertKind.TRAINING_EXPIRED, ((Number) row[0]).intValue(), raised, resolved)
                 .plus(CheckOutcome.of(AlertKind.TRAINING_EXPIRING, ((Number) row[1]).intValue(), 0, 0))

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +44,9 @@ class TrainingTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    DataSource dataSource;
 
     // ---------- helpers ----------
 
@@ -268,6 +275,175 @@ class TrainingTest {
         assertEquals(2, alerts(unit).size());
         assertEquals(1, alerts(unit, "TRAINING_EXPIRED", "OPEN").size());
         assertEquals(1, alerts(unit, "TRAINING_MISSING", "OPEN").size());
+    }
+
+    // ---------- reopening ----------
+
+    private static final String CORRECT = "mutation($id: ID!, $v: Int!, $i: TrainingCorrectionInput!) { correctTrainingRecord(id: $id, version: $v, input: $i) { id version } }";
+    private static final String ALERT_DETAILS = "query($u: ID) { alerts(unitId: $u, first: 500) { edges { node { id kind status period subjectId version "
+            + "acknowledgedAt acknowledgedBy resolvedAt resolvedBy resolutionNote trainingRule { id } } } } }";
+
+    /** The unit's training alerts of a kind with their acknowledgement and resolution fields. */
+    private static List<Map<String, Object>> alertDetails(Fixtures.Unit unit, String kind) {
+        return ok(Tokens.admin(), ALERT_DETAILS, vars("u", unit.id())).<Map<String, Object>>getList("data.alerts.edges.node")
+                .stream().filter(a -> kind.equals(a.get("kind"))).toList();
+    }
+
+    private static Map<String, Object> onlyAlert(Fixtures.Unit unit, String kind) {
+        List<Map<String, Object>> found = alertDetails(unit, kind);
+        assertEquals(1, found.size(), "exactly one " + kind + " alert in the unit: " + found);
+        return found.get(0);
+    }
+
+    private static int run(String asOf) {
+        return ok(Tokens.admin(), RUN, vars("d", asOf)).getInt("data.runChecks.alertsRaised");
+    }
+
+    private static void correct(String recordId, int version, String kind, String completedOn, double hours) {
+        ok(Tokens.admin(), CORRECT, vars("id", recordId, "v", version,
+                "i", Map.of("kind", kind, "completedOn", completedOn, "hours", hours, "passed", true)));
+    }
+
+    private void sql(String statement, Object... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            assertEquals(1, update.executeUpdate(), statement);
+        }
+    }
+
+    @Test
+    void aCorrectionThatReopensAGapReopensTheAlertTheSystemResolvedOnce() {
+        String county = Fixtures.county();
+        Fixtures.Unit unit = Fixtures.department(county);
+        String refresher = rule(county, OFFICER, "REFRESHER", 80.0, 12);
+        String person = Fixtures.person(unit, List.of(OFFICER), null, null);
+
+        run("2026-03-01");
+        Map<String, Object> raised = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals("OPEN", raised.get("status"));
+        ok(Tokens.admin(), "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", vars("id", raised.get("id")));
+
+        String recordId = record(person, "REFRESHER", "2026-03-02", 80.0, true);
+        Map<String, Object> resolved = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals("RESOLVED", resolved.get("status"));
+        assertEquals("system", resolved.get("resolvedBy"));
+
+        correct(recordId, 0, "REFRESHER", "2026-03-02", 40.0);
+        assertState(unit, person, refresher, "2026-03-10", "MISSING", null);
+
+        assertTrue(run("2026-03-10") >= 1, "the reopened alert counts as raised");
+        Map<String, Object> reopened = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals(raised.get("id"), reopened.get("id"), "the same alert, not a second one");
+        assertEquals("OPEN", reopened.get("status"));
+        assertEquals(person, reopened.get("subjectId"));
+        assertEquals(refresher, ((Map<?, ?>) reopened.get("trainingRule")).get("id"));
+        for (String field : List.of("acknowledgedAt", "acknowledgedBy", "resolvedAt", "resolvedBy", "resolutionNote")) {
+            assertNull(reopened.get(field), field + " is cleared");
+        }
+        assertTrue((Integer) reopened.get("version") > (Integer) resolved.get("version"));
+
+        // Runs after the reopening raise and reopen nothing again.
+        assertEquals(0, run("2026-03-10"), "a same-day rerun raises nothing");
+        run("2026-03-20");
+        Map<String, Object> later = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals("OPEN", later.get("status"));
+        assertEquals(reopened.get("version"), later.get("version"), "left alone by the later runs");
+        assertEquals(1, alerts(unit).size());
+    }
+
+    @Test
+    void anAlertAPersonResolvedStaysResolved() {
+        String county = Fixtures.county();
+        Fixtures.Unit unit = Fixtures.department(county);
+        rule(county, OFFICER, "REFRESHER", 80.0, 12);
+        String person = Fixtures.person(unit, List.of(OFFICER), null, null);
+
+        run("2026-03-01");
+        String id = onlyAlert(unit, "TRAINING_MISSING").get("id").toString();
+        ok(Tokens.token(unit.code(), "unit-editor"), "mutation($id: ID!) { resolveAlert(id: $id, note: \"On leave; trains in May\") { status } }",
+                vars("id", id));
+        Map<String, Object> resolved = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals("RESOLVED", resolved.get("status"));
+        assertTrue(!"system".equals(resolved.get("resolvedBy")));
+
+        // Still missing, and made good then lapsed again by a correction: the person's decision stands.
+        run("2026-03-05");
+        String recordId = record(person, "REFRESHER", "2026-03-06", 80.0, true);
+        correct(recordId, 0, "REFRESHER", "2026-03-06", 40.0);
+        run("2026-03-10");
+        Map<String, Object> after = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals("RESOLVED", after.get("status"));
+        assertEquals(resolved.get("resolvedBy"), after.get("resolvedBy"));
+        assertEquals("On leave; trains in May", after.get("resolutionNote"));
+        assertEquals(resolved.get("version"), after.get("version"));
+    }
+
+    @Test
+    void aRoleGivenBackAndAMoveBackReopenTheSameAlerts() throws Exception {
+        String county = Fixtures.county();
+        Fixtures.Unit unit = Fixtures.department(county);
+        Fixtures.Unit other = Fixtures.department(county);
+        rule(county, OFFICER, "INDUCTION", 520.0, null);
+        String person = Fixtures.person(unit, List.of(OFFICER, "SAFETY_MANAGER"), null, null);
+        long personId = Long.parseLong(person);
+
+        run("2026-03-01");
+        String id = onlyAlert(unit, "TRAINING_MISSING").get("id").toString();
+
+        // No operation edits a person's roles or unit yet: change them in the database.
+        sql("update person set roles = array_remove(roles, 'ENFORCEMENT_OFFICER'), version = version + 1, updated_at = now() where id = ?", personId);
+        run("2026-03-02");
+        assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_MISSING").get("status"));
+        sql("update person set roles = array_append(roles, 'ENFORCEMENT_OFFICER'), version = version + 1, updated_at = now() where id = ?", personId);
+        run("2026-03-03");
+        Map<String, Object> back = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals(id, back.get("id").toString());
+        assertEquals("OPEN", back.get("status"));
+
+        sql("update person set unit_id = ?, version = version + 1, updated_at = now() where id = ?", Long.parseLong(other.id()), personId);
+        run("2026-03-04");
+        assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_MISSING").get("status"));
+        assertEquals("OPEN", onlyAlert(other, "TRAINING_MISSING").get("status"));
+        sql("update person set unit_id = ?, version = version + 1, updated_at = now() where id = ?", Long.parseLong(unit.id()), personId);
+        run("2026-03-05");
+        run("2026-03-05");
+        Map<String, Object> home = onlyAlert(unit, "TRAINING_MISSING");
+        assertEquals(id, home.get("id").toString());
+        assertEquals("OPEN", home.get("status"));
+        assertEquals("RESOLVED", onlyAlert(other, "TRAINING_MISSING").get("status"));
+    }
+
+    @Test
+    void anExpiringAlertIsReopenedWithinItsWindowOnly() {
+        String county = Fixtures.county();
+        Fixtures.Unit unit = Fixtures.department(county);
+        rule(county, OFFICER, "REFRESHER", 80.0, 12);
+        String person = Fixtures.person(unit, List.of(OFFICER), null, null);
+        record(person, "REFRESHER", "2025-01-31", 80.0, true);
+
+        run("2026-01-10");
+        String id = onlyAlert(unit, "TRAINING_EXPIRING").get("id").toString();
+        String newer = record(person, "REFRESHER", "2026-01-15", 80.0, true);
+        assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_EXPIRING").get("status"));
+        correct(newer, 0, "REFRESHER", "2026-01-15", 40.0);
+
+        run("2026-01-16");
+        Map<String, Object> reopened = onlyAlert(unit, "TRAINING_EXPIRING");
+        assertEquals(id, reopened.get("id").toString());
+        assertEquals("OPEN", reopened.get("status"));
+        assertEquals("2026-01-31", reopened.get("period"));
+
+        run("2026-02-05");
+        assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_EXPIRING").get("status"), "expired: the EXPIRED alert takes over");
+        assertEquals("OPEN", onlyAlert(unit, "TRAINING_EXPIRED").get("status"));
+        // A replay of a day inside the window that has passed does not bring it back.
+        run("2026-01-20");
+        assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_EXPIRING").get("status"));
+        assertEquals("OPEN", onlyAlert(unit, "TRAINING_EXPIRED").get("status"));
+        assertEquals(2, alerts(unit).size());
     }
 
     // ---------- authorization and privacy ----------
