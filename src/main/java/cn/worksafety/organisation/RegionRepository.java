@@ -2,8 +2,11 @@ package cn.worksafety.organisation;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.SessionCheckMode;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -16,7 +19,10 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
                 : list("parentCode = ?1 order by code", parentCode);
     }
 
+    /** The regions with these codes (unknown ones left out); those already in the request's session cost no query. */
     public List<Region> byCodes(Collection<String> codes) {
-        return codes.isEmpty() ? List.of() : list("code in ?1", codes);
+        return codes.isEmpty() ? List.of()
+                : getSession().findMultiple(Region.class, List.copyOf(codes), SessionCheckMode.ENABLED).stream()
+                        .filter(Objects::nonNull).toList();
     }
 }
