@@ -26,6 +26,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -157,10 +158,7 @@ class CheckRunnerTest {
     }
 
     private long statements(Runnable request) {
-        var statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        request.run();
-        return statistics.getPrepareStatementCount();
+        return SqlStatements.cost(sessionFactory, request);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.common.Period;
 import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -452,11 +453,8 @@ class CommitteeTest {
 
     private long statements(Fixtures.Unit unit, String query) {
         String token = Tokens.token(unit.code(), "viewer");
-        ok(token, query, vars("u", unit.id())); // warm-up
-        long before = sessionFactory.getStatistics().getPrepareStatementCount();
-        JsonPath json = ok(token, query, vars("u", unit.id()));
-        long after = sessionFactory.getStatistics().getPrepareStatementCount();
-        assertTrue(json.getList("data.committees").size() >= 2);
-        return after - before;
+        long cost = SqlStatements.cost(sessionFactory, () -> ok(token, query, vars("u", unit.id())));
+        assertTrue(ok(token, query, vars("u", unit.id())).getList("data.committees").size() >= 2);
+        return cost;
     }
 }

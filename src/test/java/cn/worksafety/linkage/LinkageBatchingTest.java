@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Fixtures.Unit;
+import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -56,10 +57,8 @@ class LinkageBatchingTest {
     }
 
     private long statements(LinkageWorld w, int expectedMechanisms) {
-        var statistics = sessionFactory.getStatistics();
-        long before = statistics.getPrepareStatementCount();
+        long used = SqlStatements.cost(sessionFactory, () -> ok(w.coordinator(), EVERYTHING));
         JsonPath json = ok(w.coordinator(), EVERYTHING);
-        long used = statistics.getPrepareStatementCount() - before;
         assertEquals(expectedMechanisms, json.getList("data.linkageMechanisms").size());
         assertEquals(expectedMechanisms * 2, json.getList("data.linkageMechanisms.activations.flatten()").size());
         // The world really has distinct units per mechanism, or the count above proves nothing.

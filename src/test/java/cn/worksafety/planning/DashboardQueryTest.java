@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
+import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -153,9 +154,6 @@ class DashboardQueryTest {
     }
 
     private long count(Runnable request) {
-        var statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        request.run();
-        return statistics.getPrepareStatementCount();
+        return SqlStatements.cost(sessionFactory, request);
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
+import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -486,10 +487,8 @@ class ResponsibilityTest {
     }
 
     private long statements(String token, String query, Map<String, Object> variables, int expectedItems) {
-        var statistics = sessionFactory.getStatistics();
-        long before = statistics.getPrepareStatementCount();
+        long count = SqlStatements.cost(sessionFactory, () -> ok(token, query, variables));
         JsonPath json = ok(token, query, variables);
-        long count = statistics.getPrepareStatementCount() - before;
         assertEquals(expectedItems, json.getList("data.responsibilities.edges").size());
         assertEquals(3, json.getList("data.responsibilities.edges[0].node.assignments").size());
         assertEquals(expectedItems, new HashSet<>(json.getList("data.responsibilities.edges.node.id")).size());

@@ -26,6 +26,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -631,9 +632,6 @@ class TrainingTest {
     }
 
     private long statements(Runnable call) {
-        var statistics = sessionFactory.getStatistics();
-        long before = statistics.getPrepareStatementCount();
-        call.run();
-        return statistics.getPrepareStatementCount() - before;
+        return SqlStatements.cost(sessionFactory, call);
     }
 }
