@@ -243,8 +243,9 @@ async function burst(configFile) {
       e => ({ kind: "failed", message: String(e.cause?.code ?? e.cause ?? e.message) }),
     )));
   const count = kind => outcomes.filter(o => o.kind === kind).length;
-  const slowest = Math.max(...outcomes.map(o => o.ms || 0));
-  console.log(`   ${config.concurrent} concurrent: ${count("completed")} completed, ${count("refused")} refused with an error, ${count("failed")} got no answer; slowest answer ${ms(slowest)}`);
+  const answered = outcomes.filter(o => o.ms !== undefined).map(o => o.ms);
+  const slowest = answered.length ? `; slowest answer ${ms(Math.max(...answered))}` : "";
+  console.log(`   ${config.concurrent} concurrent: ${count("completed")} completed, ${count("refused")} refused with an error, ${count("failed")} got no answer${slowest}`);
   const messages = [...new Set(outcomes.filter(o => o.kind !== "completed").map(o => `${o.kind}: ${o.status ? "HTTP " + o.status + " " : ""}${o.message}`))];
   messages.slice(0, 5).forEach(m => console.log(`     ${m}`));
 }

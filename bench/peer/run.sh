@@ -72,8 +72,20 @@ stop() { # stop PID: ask, then wait up to 30 s before killing
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+# stop_postgres DATA_DIR: the embedded PostgreSQL of a service that ended without its shutdown hook
+# (-XX:+ExitOnOutOfMemoryError halts the JVM) outlives it for a while and holds the data directory.
+stop_postgres() {
+  local pid
+  pid=$(sed -n 1p "$1/pg/postmaster.pid" 2>/dev/null) || return 0
+  [ -n "$pid" ] && grep -qs "$1/pg" "/proc/$pid/cmdline" || return 0
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -INT "$pid" 2>/dev/null || true # PostgreSQL's fast shutdown
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
 cleanup() {
   stop "$LAUNCHED_PID"; stop "$EXTRA_PID"; stop "$PEER_PID"; stop "$SERVICE_PID"
+  stop_postgres "$WORK/data"; stop_postgres "$WORK/fresh"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -86,7 +98,8 @@ mib() { echo "$(( ${1:-0} / 1024 )) MiB"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # launch LOGFILE ENV=VALUE...: starts the packaged service with those settings and JAVA_OPTS_NOW,
-# waits until /q/health/ready is UP; sets LAUNCHED_PID, LAUNCHED_PORT, READY_MS.
+# waits until /q/health/ready is UP; sets LAUNCHED_PID, LAUNCHED_PORT, READY_MS. Fails (1) when the
+# process exits before it is ready.
 launch() {
   local logfile=$1; shift
   LAUNCHED_PORT=$(free_port)
@@ -97,7 +110,9 @@ launch() {
   LAUNCHED_PID=$!
   until curl -fs "http://127.0.0.1:$LAUNCHED_PORT/q/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$LAUNCHED_PID" 2>/dev/null; then
-      tail -30 "$logfile" >&2; die "the service exited before it was ready (log above)"
+      wait "$LAUNCHED_PID" 2>/dev/null || true
+      LAUNCHED_PID=
+      return 1
     fi
     [ $(( $(now_ms) - start )) -lt 600000 ] || { tail -30 "$logfile" >&2; die "the service was not ready after 600 s"; }
     sleep 0.1
@@ -108,8 +123,16 @@ launch() {
 # start_service [DATA_DIR]: the measured service in local mode on the bench data directory.
 start_service() {
   local data=${1:-$WORK/data}
-  launch "$WORK/service.log" QUARKUS_PROFILE=local LOCAL_DATA_DIR="$data"
-  SERVICE_PID=$LAUNCHED_PID SERVICE_PORT=$LAUNCHED_PORT
+  stop_postgres "$data"
+  if ! launch "$WORK/service.log" QUARKUS_PROFILE=local LOCAL_DATA_DIR="$data"; then
+    # On a loaded machine the embedded PostgreSQL may miss zonky's 10 s start timeout: try once more.
+    grep -q 'Cannot start the embedded PostgreSQL' "$WORK/service.log" || { tail -30 "$WORK/service.log" >&2; die "the service exited before it was ready (log above)"; }
+    echo "   (the embedded PostgreSQL did not start in time; starting the service again)"
+    stop_postgres "$data"
+    launch "$WORK/service.log" QUARKUS_PROFILE=local LOCAL_DATA_DIR="$data" \
+      || { tail -30 "$WORK/service.log" >&2; die "the service exited before it was ready (log above)"; }
+  fi
+  SERVICE_PID=$LAUNCHED_PID SERVICE_PORT=$LAUNCHED_PORT LAUNCHED_PID=
   PG_PORT=$(sed -n 4p "$data/pg/postmaster.pid")
   POSTMASTER_PID=$(sed -n 1p "$data/pg/postmaster.pid")
 }
@@ -236,8 +259,9 @@ if [ "$STARTUP" = 1 ]; then
   for i in 1 2; do
     launch "$WORK/prod.log" QUARKUS_PROFILE=prod LOG_JSON=false DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
       DB_USERNAME=postgres DB_PASSWORD=postgres QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
-      QUARKUS_OIDC_TOKEN_ISSUER=urn:safety-governance:local
-    EXTRA_PID=$LAUNCHED_PID
+      QUARKUS_OIDC_TOKEN_ISSUER=urn:safety-governance:local \
+      || { tail -30 "$WORK/prod.log" >&2; die "the service (prod profile) exited before it was ready (log above)"; }
+    EXTRA_PID=$LAUNCHED_PID LAUNCHED_PID=
     me=$(curl -fs "http://127.0.0.1:$LAUNCHED_PORT/graphql" -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \
       -d '{"query":"{ me { code } }"}' || true)
     sleep 2
