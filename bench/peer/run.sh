@@ -13,7 +13,8 @@
 #   --scale N          data set size: N x (1,000 units, 10,000 items in 50 lists, 50 plans) (default 1)
 #   --shapes LIST      shapes to measure, e.g. 1,3 or none (default 1,2,3,4)
 #   --rounds N         measured rounds per side and shape (default 3)
-#   --duration S       seconds per round (default 10)
+#   --duration S       length of a round: each measured round sends as many requests as that side
+#                      answered in S seconds of its warm-up (default 10)
 #   --warmup S         seconds of warm-up per side and shape, not counted (default 10)
 #   --connections N    autocannon connections (default 8)
 #   --jfr LIST         record a JFR profile of the service under load of each shape in LIST (e.g. 1,3)
@@ -252,7 +253,7 @@ fi
 
 if [ "$STARTUP" = 1 ]; then
   echo
-  echo "== start-up: launch to /q/health/ready UP (checks scheduler off; JAVA_OPTS=${JAVA_OPTS:-none})"
+  echo "== start-up, prod profile: launch to /q/health/ready UP (checks scheduler off; JAVA_OPTS=${JAVA_OPTS:-none})"
   # Production profile against the database the local service runs, verifying local tokens with
   # the public half of the local signing key, as the tests configure quarkus.oidc.public-key.
   PUBLIC_KEY=$(openssl pkey -inform DER -in "$WORK/data/token-signing-key.der" -pubout -outform DER | base64 -w0)
@@ -297,6 +298,8 @@ if [ "$MEMORY" = 1 ]; then
 fi
 
 if [ "$STARTUP" = 1 ]; then
+  echo
+  echo "== start-up, local mode (JAVA_OPTS=${JAVA_OPTS:-none})"
   JAVA_OPTS_NOW=${JAVA_OPTS:-}
   for i in 1 2; do
     start_service
