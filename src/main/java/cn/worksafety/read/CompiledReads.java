@@ -1,6 +1,5 @@
 package cn.worksafety.read;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.agroal.api.AgroalDataSource;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The compiled read path: a GraphQL query becomes one SQL statement in which PostgreSQL builds
@@ -102,7 +102,7 @@ public class CompiledReads {
      * Runs the statement and writes the response body ({@code {"data":{...}}}); empty when a root
      * field that names a record by id found none the caller may see (the engine answers NOT_FOUND).
      */
-    Optional<byte[]> run(Statement statement) throws SQLException {
+    Optional<Buffer> run(Statement statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement ps = connection.prepareStatement(statement.sql().sql())) {
             List<Object> parameters = statement.sql().parameters();
@@ -112,19 +112,17 @@ public class CompiledReads {
             statements.incrementAndGet();
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
-                body.writeBytes(DATA_OPEN);
+                // The column values go into the response buffer as they are: one copy of the answer.
+                Buffer body = Buffer.buffer(4096).appendBytes(DATA_OPEN);
                 for (int i = 0; i < statement.roots().size(); i++) {
                     Root root = statement.roots().get(i);
                     byte[] value = rs.getBytes(i + 1);
                     if (value == null && root.engineAnswersNull()) {
                         return Optional.empty();
                     }
-                    body.writeBytes(((i == 0 ? "\"" : ",\"") + root.key() + "\":").getBytes(StandardCharsets.UTF_8));
-                    body.writeBytes(value == null ? NULL : value);
+                    body.appendString((i == 0 ? "\"" : ",\"") + root.key() + "\":").appendBytes(value == null ? NULL : value);
                 }
-                body.writeBytes(DATA_CLOSE);
-                return Optional.of(body.toByteArray());
+                return Optional.of(body.appendBytes(DATA_CLOSE));
             }
         }
     }

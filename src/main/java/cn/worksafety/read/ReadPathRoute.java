@@ -105,7 +105,7 @@ public class ReadPathRoute {
         JsonObject variables = request.getJsonObject("variables");
         Map<String, Object> values = variables == null ? Map.of() : variables.getMap();
         // Unordered: blocking work of one request must not queue behind another's on the same event loop.
-        requestContext.<Optional<byte[]>>executeBlocking(() -> {
+        requestContext.<Optional<Buffer>>executeBlocking(() -> {
             Optional<CompiledReads.Statement> statement = reads.compile(request.getString("query"),
                     request.getString("operationName"), values, caller);
             return statement.isEmpty() ? Optional.empty() : reads.run(statement.get());
@@ -116,7 +116,7 @@ public class ReadPathRoute {
                     context.response().putHeader(PATH_HEADER, "compiled");
                 }
                 context.response().setStatusCode(200).putHeader("Content-Type", contentType)
-                        .end(Buffer.buffer(result.result().get()));
+                        .end(result.result().get());
             } else {
                 if (result.failed()) {
                     // A fault of this path must not become the client's: the engine answers instead.
