@@ -19,6 +19,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class GraphQLRequestShape {
 
+    /** Where a checked request's parsed body is kept for later handlers (the compiled read path). */
+    public static final String PARSED = "graphql.request";
+
     void install(@Observes Router router) {
         // Before the GraphQL route; its own body handler then finds the body already read.
         router.post("/graphql").order(-10).handler(BodyHandler.create(false)).handler(GraphQLRequestShape::check);
@@ -47,6 +50,7 @@ public class GraphQLRequestShape {
             reject(context, "'variables' must be a JSON object.");
             return;
         }
+        context.put(PARSED, request);
         context.next();
     }
 

@@ -9,19 +9,36 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
-/** Posts GraphQL over real HTTP to /graphql. */
+/**
+ * Posts GraphQL over real HTTP to /graphql. Every query a test sends is answered twice, by the
+ * compiled read path and by the GraphQL engine ({@link ReadPaths}), and the answers must be the
+ * same JSON: so the whole suite checks the two read paths against each other, for every role
+ * and record its tests use.
+ */
 public final class GraphQL {
 
     private GraphQL() {
     }
 
     public static ValidatableResponse post(String token, String query, Map<String, Object> variables) {
+        ValidatableResponse response = send(token, query, variables, ReadPaths.forced());
+        if (ReadPaths.forced() == null && ReadPaths.comparing() && ReadPaths.isQuery(query)) {
+            ReadPaths.assertSame(query, response, send(token, query, variables, ReadPaths.ENGINE));
+        }
+        return response;
+    }
+
+    /** One request over HTTP, down the given read path (null: as a client's request goes). */
+    static ValidatableResponse send(String token, String query, Map<String, Object> variables, String path) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables == null ? Map.of() : variables);
         var request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (path != null) {
+            request.header(ReadPaths.HEADER, path);
         }
         return request.when().post("/graphql").then().statusCode(200);
     }

@@ -1,0 +1,147 @@
+package cn.worksafety.read;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLSchema;
+import io.agroal.api.AgroalDataSource;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The compiled read path: a GraphQL query becomes one SQL statement in which PostgreSQL builds
+ * the whole JSON answer (scoping and masking included, see {@link ReadModel}), and its bytes go
+ * to the client as they come. No entity is loaded and no GraphQL field is executed in Java.
+ * A request it cannot answer exactly as the GraphQL engine would is left to the engine.
+ */
+@ApplicationScoped
+public class CompiledReads {
+
+    private static final int CACHED_DOCUMENTS = 2000;
+    private static final ParsedQuery NOT_A_READ = new ParsedQuery(null, Map.of());
+
+    @Inject
+    GraphQLSchema schema;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000")
+    int maxTokens;
+
+    @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-depth", defaultValue = "12")
+    int maxDepth;
+
+    @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-complexity", defaultValue = "2000")
+    int maxComplexity;
+
+    private final ReadModel model = new ReadModel();
+    private final Map<String, ParsedQuery> documents = new ConcurrentHashMap<>();
+    private final AtomicLong statements = new AtomicLong();
+
+    /** A query this path answers, ready to run; empty when the engine should answer. */
+    Optional<Statement> compile(String query, String operationName, Map<String, Object> variables, ReadCaller caller) {
+        ParsedQuery parsed = documents.get(key(query, operationName));
+        if (parsed == null) {
+            parsed = ParsedQuery.parse(schema, query, operationName, new ParsedQuery.Limits(maxTokens, maxDepth, maxComplexity));
+            if (documents.size() >= CACHED_DOCUMENTS) {
+                documents.clear(); // clients send a fixed set of queries; anything beyond is not worth keeping
+            }
+            documents.put(key(query, operationName), parsed == null ? NOT_A_READ : parsed);
+        }
+        if (parsed == null || parsed == NOT_A_READ) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(build(parsed, Variables.coerce(schema, parsed.operation(), variables), caller));
+        } catch (NotCompilable e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String key(String query, String operationName) {
+        return operationName == null ? query : operationName + '\n' + query;
+    }
+
+    private Statement build(ParsedQuery parsed, Map<String, Object> variables, ReadCaller caller) {
+        OperationDefinition operation = parsed.operation();
+        Selected.Request request = new Selected.Request(parsed.fragments(), variables);
+        SqlQuery q = new SqlQuery(model);
+        StringBuilder sql = new StringBuilder(caller.scope(q)).append("select ");
+        List<Root> roots = new ArrayList<>();
+        ObjectReads query = model.query();
+        for (Selected field : Selected.of(operation.getSelectionSet(), "Query", request)) {
+            sql.append(roots.isEmpty() ? "" : ", ").append(q.value(query, "Query", null, field));
+            roots.add(new Root(field.key, model.engineAnswersNull(field.name)));
+        }
+        return new Statement(q.prepare(sql.append(" from c").toString()), roots);
+    }
+
+    /** One compiled request: its SQL, and per column the response key of its root field. */
+    record Statement(SqlQuery.Prepared sql, List<Root> roots) {
+    }
+
+    record Root(String key, boolean engineAnswersNull) {
+    }
+
+    /**
+     * Runs the statement and writes the response body ({@code {"data":{...}}}); empty when a root
+     * field that names a record by id found none the caller may see (the engine answers NOT_FOUND).
+     */
+    Optional<Buffer> run(Statement statement) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement(statement.sql().sql())) {
+            List<Object> parameters = statement.sql().parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                bind(ps, i + 1, parameters.get(i));
+            }
+            statements.incrementAndGet();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                // The column values go into the response buffer as they are: one copy of the answer.
+                Buffer body = Buffer.buffer(4096).appendBytes(DATA_OPEN);
+                for (int i = 0; i < statement.roots().size(); i++) {
+                    Root root = statement.roots().get(i);
+                    byte[] value = rs.getBytes(i + 1);
+                    if (value == null && root.engineAnswersNull()) {
+                        return Optional.empty();
+                    }
+                    body.appendString((i == 0 ? "\"" : ",\"") + root.key() + "\":").appendBytes(value == null ? NULL : value);
+                }
+                return Optional.of(body.appendBytes(DATA_CLOSE));
+            }
+        }
+    }
+
+    private static final byte[] DATA_OPEN = "{\"data\":{".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA_CLOSE = "}}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+
+    /** Every placeholder carries its SQL cast, so a null needs no type of its own. */
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.VARCHAR);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    /** Statements this path has run, for tests that count what a request costs. */
+    public long statementCount() {
+        return statements.get();
+    }
+}

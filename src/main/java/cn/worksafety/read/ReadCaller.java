@@ -1,0 +1,62 @@
+package cn.worksafety.read;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import cn.worksafety.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The caller as the compiled read path scopes it, with the rules of security.Caller and
+ * security.PersonalData: admins read everything; everyone else the region of the unit the
+ * token names, and below (nothing when the token names no known unit); personal data whole for
+ * admins, coordinators and a unit editor's own unit. The statement resolves the unit itself, as
+ * its first row {@code c}.
+ */
+record ReadCaller(Set<Role> roles, String unitCode, LocalDate asOf) {
+
+    /** The caller from a verified token; null when the token carries none of the service's roles. */
+    static ReadCaller of(SecurityIdentity identity, String unitClaim, LocalDate asOf) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.claimValue())) {
+                roles.add(role);
+            }
+        }
+        if (roles.isEmpty()) {
+            return null;
+        }
+        String unit = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(unitClaim) != null) {
+            unit = String.valueOf((Object) jwt.getClaim(unitClaim));
+        }
+        return new ReadCaller(roles, unit, asOf);
+    }
+
+    /** The statement's first part: the row {@code c} every scoped field refers to. */
+    String scope(SqlQuery q) {
+        boolean admin = roles.contains(Role.ADMIN);
+        boolean seesPersonalData = admin || roles.contains(Role.COORDINATOR);
+        return "with c as materialized (select u.id as unit_id,"
+                + " case when " + q.param(admin, "boolean") + " then '' else coalesce(g.path, '-none-') end as readable,"
+                + " " + q.param(asOf, "date") + " as as_of,"
+                + " " + q.param(seesPersonalData, "boolean") + " as sees_personal_data,"
+                + " " + q.param(roles.contains(Role.UNIT_EDITOR), "boolean") + " as editor"
+                + " from (select 1) one left join unit u on u.code = " + q.param(unitCode, "text")
+                + " left join region g on g.code = u.region_code) ";
+    }
+
+    /** Personal data of a record owned by {@code ownerUnit}: whole, or masked keeping keepStart and keepEnd characters. */
+    static String personalData(String value, String ownerUnit, int keepStart, int keepEnd) {
+        return "case when c.sees_personal_data or (c.editor and " + ownerUnit + " = c.unit_id) then " + value
+                + " else gql_mask(" + value + ", " + keepStart + ", " + keepEnd + ") end";
+    }
+
+    /** Whether a record in the region with path {@code path} is in the caller's readable region. */
+    static String readable(String path) {
+        return "starts_with(" + path + ", c.readable)";
+    }
+}
