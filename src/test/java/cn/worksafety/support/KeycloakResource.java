@@ -45,7 +45,9 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             int port = freePort();
             baseUrl = "http://127.0.0.1:" + port;
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-host=127.0.0.1", "--import-realm", "--cache=local")
+                    "--http-port=" + port, "--http-host=127.0.0.1", "--import-realm", "--cache=local",
+                    // Its management interface defaults to port 9000: parallel builds would collide there.
+                    "--http-management-port=" + freePort())
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("keycloak.log").toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
