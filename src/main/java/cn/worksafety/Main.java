@@ -1,5 +1,7 @@
 package cn.worksafety;
 
+import java.lang.reflect.InvocationTargetException;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -19,7 +21,16 @@ public class Main {
 
     public static void main(String... args) throws Exception {
         if (localProfile()) {
-            localMode().getMethod("prepare").invoke(null);
+            try {
+                localMode().getMethod("prepare").invoke(null);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof CannotStart refused) {
+                    // Something the person starting the service can fix: say what, not where in the code.
+                    System.err.println(refused.getMessage());
+                    System.exit(1);
+                }
+                throw e;
+            }
         }
         Quarkus.run(args);
     }

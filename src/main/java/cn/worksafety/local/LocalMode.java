@@ -1,20 +1,35 @@
 package cn.worksafety.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import cn.worksafety.CannotStart;
+
 /**
- * Local mode's preparation, run by {@code cn.worksafety.Main} before Quarkus starts: the
- * embedded database with its data under the local data directory (kept across restarts) and
+ * Local mode's preparation, run by {@code cn.worksafety.Main} before Quarkus starts: the lock
+ * that keeps a second service off the local data directory, the embedded database with its data
+ * under that directory (kept across restarts, and across a crash: see {@link LeftOverServer}) and
  * the key that signs and verifies {@code /local/token} tokens.
  */
 public final class LocalMode {
+
+    /** Held until the process ends; kept here so that it is never collected (which would release it). */
+    private static DataDirectoryLock lock;
 
     private LocalMode() {
     }
 
     public static void prepare() {
         Path home = dataDirectory();
-        String jdbcUrl = EmbeddedDatabase.start(home, false);
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new CannotStart("Cannot create the local data directory " + home + " (" + e.getMessage()
+                    + "): set LOCAL_DATA_DIR to a directory this user may write.", e);
+        }
+        lock = DataDirectoryLock.acquire(home);
+        String jdbcUrl = EmbeddedDatabase.start(home, EmbeddedDatabase.Use.LOCAL_MODE);
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl);
         LocalTokenKey key = LocalTokenKey.loadOrCreate(home.resolve("token-signing-key.der"));
         System.setProperty("quarkus.oidc.public-key", key.publicKeyBase64());

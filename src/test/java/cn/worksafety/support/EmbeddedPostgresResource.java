@@ -35,7 +35,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
-            url = EmbeddedDatabase.start(HOME, true);
+            url = EmbeddedDatabase.start(HOME, EmbeddedDatabase.Use.TESTS);
             System.setProperty(URL_PROPERTY, url);
         }
         if (realProvider) {
