@@ -453,8 +453,9 @@ final class SheetReader {
     }
 
     /**
-     * "AB12" -> 27 (zero-based column); -1 when the reference has no letters or more than three
-     * (beyond Excel's last column XFD), so that no letter string can overflow into a real index.
+     * "AB12" -> 27 (zero-based column); -1 when the reference has no letters, and Integer.MAX_VALUE
+     * for more than three (beyond Excel's last column XFD), so that no letter string can overflow
+     * into a real index.
      */
     static int columnIndex(String reference) {
         int index = 0;
@@ -465,7 +466,7 @@ final class SheetReader {
                 break;
             }
             if (++letters > 3) {
-                return -1;
+                return Integer.MAX_VALUE;
             }
             index = index * 26 + (c - 'A' + 1);
         }
