@@ -2,7 +2,9 @@ package cn.worksafety.alert;
 
 import static cn.worksafety.support.GraphQL.post;
 import static cn.worksafety.support.GraphQL.vars;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,8 +20,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Database;
+import cn.worksafety.support.LogCapture;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -35,7 +41,17 @@ class CheckConcurrencyTest {
         try (Connection replica = Database.connect(); Statement sql = replica.createStatement()) {
             // Another replica in the middle of a run holds the checks' advisory lock.
             sql.execute("select pg_advisory_lock(" + CheckRunner.LOCK_KEY + ")");
+            LogCapture log = LogCapture.start();
             try {
+                // One client gives up after 2 s and hangs up while its request still waits: the
+                // service must not fail on the ended request (it once answered INTERNAL with
+                // ContextNotActiveException for the request-scoped Caller).
+                ExecutorService impatient = Executors.newSingleThreadExecutor();
+                impatient.submit(() -> given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 2000))).contentType("application/json")
+                        .header("Authorization", "Bearer " + Tokens.admin())
+                        .body(Map.of("query", RUN, "variables", Map.of("d", "2032-03-01"))).post("/graphql"));
+                impatient.shutdown();
                 long started = System.nanoTime();
                 JsonPath refused = post(Tokens.admin(), RUN, vars("d", "2032-03-01")).extract().jsonPath();
                 long seconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -43,7 +59,11 @@ class CheckConcurrencyTest {
                 assertTrue(refused.getString("errors[0].message").contains("already running"), refused.prettify());
                 // It waited for the lock timeout (30 s), not the request's 5 s statement timeout.
                 assertTrue(seconds >= 25, "answered after " + seconds + " s");
+                Thread.sleep(2000);
+                assertFalse(log.text().contains("Internal error"), log.text());
+                assertFalse(log.text().contains("ContextNotActiveException"), log.text());
             } finally {
+                log.close();
                 sql.execute("select pg_advisory_unlock(" + CheckRunner.LOCK_KEY + ")");
             }
         }

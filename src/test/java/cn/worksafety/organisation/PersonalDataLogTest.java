@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Database;
 import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.LogCapture;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,29 +32,6 @@ import io.restassured.path.json.JsonPath;
 class PersonalDataLogTest {
 
     private static final String CREATE = "mutation($i: PersonInput!) { createPerson(input: $i) { id } }";
-
-    /** Every record that reaches the root logger, as a handler would write it, causes included. */
-    static final class Capture extends Handler {
-        final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            text.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage()).append('\n');
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append(trace).append('\n');
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private static Map<String, Object> person(Fixtures.Unit unit, String name, String idNumber, String phone) {
         Map<String, Object> input = new HashMap<>();
@@ -77,9 +50,7 @@ class PersonalDataLogTest {
         String idNumber = "51080219880506" + String.format("%04d", Math.floorMod(name.hashCode(), 10_000));
         String phone = "139" + String.format("%08d", Math.floorMod(idNumber.hashCode(), 100_000_000));
 
-        Capture capture = new Capture();
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture capture = LogCapture.start();
         try (Connection db = Database.connect(); Statement sql = db.createStatement()) {
             // Rules the database holds for this phone number only, so no other test meets them.
             sql.execute("alter table person add constraint person_log_test check (phone is distinct from '" + phone + "')");
@@ -107,10 +78,10 @@ class PersonalDataLogTest {
                 sql.execute("drop function person_log_test()");
             }
         } finally {
-            root.removeHandler(capture);
+            capture.close();
         }
 
-        String log = capture.text.toString();
+        String log = capture.text();
         // The INTERNAL failure was logged (with its reference), so the capture saw the service's log.
         assertTrue(log.contains("Internal error, reference"), log);
         for (String personal : List.of(name, idNumber, phone)) {

@@ -28,7 +28,8 @@ class ProfileGuardIT {
         assertTrue(refused.waitFor(120, TimeUnit.SECONDS), "still running");
         String stderr = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(2, refused.exitValue(), stderr);
-        assertEquals(1, stderr.lines().count(), stderr);
+        assertEquals(1, stderr.lines().filter(line -> line.startsWith("Refusing to start")).count(), stderr);
         assertTrue(stderr.contains("'local' profile") && stderr.contains("'prod'"), stderr);
+        assertTrue(stderr.lines().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")), stderr);
     }
 }
