@@ -20,7 +20,14 @@ public class Main {
     private static final String LOCAL_MODE = "cn.worksafety.local.LocalMode";
 
     public static void main(String... args) throws Exception {
-        if (localProfile()) {
+        if (profiles().contains("local") && profiles().contains("prod")) {
+            // Local mode trusts its own token key and mints admin tokens for the asking; combined with
+            // production settings it would open a real deployment to anyone. One line, no stack trace.
+            System.err.println("Refusing to start: the 'local' profile (embedded database, self-issued admin tokens) "
+                    + "cannot be combined with 'prod'; pick one.");
+            System.exit(2);
+        }
+        if (profiles().contains("local")) {
             try {
                 localMode().getMethod("prepare").invoke(null);
             } catch (InvocationTargetException e) {
@@ -50,8 +57,9 @@ public class Main {
         }
     }
 
-    private static boolean localProfile() {
+    private static java.util.List<String> profiles() {
         String profile = System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"));
-        return profile != null && java.util.Arrays.asList(profile.split(",")).contains("local");
+        return profile == null ? java.util.List.of()
+                : java.util.Arrays.stream(profile.split(",")).map(String::strip).toList();
     }
 }

@@ -9,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Conflict;
+import cn.worksafety.common.DatabaseFailure;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
@@ -42,6 +46,9 @@ public class AlertService {
     @Inject
     Clock clock;
 
+    @ConfigProperty(name = "app.checks.lock-timeout")
+    String checksLockTimeout;
+
     public Page<Alert> alerts(AlertStatus status, AlertKind kind, String unitId, PageRequest page) {
         return alerts.page(caller.readablePathPrefix(), status, kind, Ids.reference(unitId, "unitId"), page);
     }
@@ -51,7 +58,15 @@ public class AlertService {
         if (asOf == null || asOf.getYear() < 2000 || asOf.isAfter(LocalDate.now(clock).plusYears(10))) {
             throw new InvalidInput("'asOf' must be a date between 2000-01-01 and ten years from today.");
         }
-        return runner.run(asOf, "MANUAL");
+        try {
+            return runner.run(asOf, "MANUAL");
+        } catch (RuntimeException e) {
+            if (DatabaseFailure.sqlState(e).filter(DatabaseFailure.LOCK_TIMEOUT::equals).isPresent()) {
+                throw new Conflict("The checks are already running (started by another request, the schedule or another "
+                        + "replica) and did not finish within " + checksLockTimeout + "; their results will be in checkRuns.");
+            }
+            throw e;
+        }
     }
 
     @Transactional

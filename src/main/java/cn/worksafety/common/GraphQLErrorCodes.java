@@ -90,27 +90,22 @@ public class GraphQLErrorCodes {
                 // Scalar coercion and argument transformation failures (e.g. a malformed Date).
                 return new Coded("BAD_USER_INPUT", t.getMessage());
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                Coded fromState = fromSqlState(sql.getSQLState());
+            if (t instanceof SQLException) {
+                DomainException fromState = DatabaseFailure.translate(t).orElse(null);
                 if (fromState != null) {
-                    return fromState;
+                    return new Coded(fromState.code(), fromState.getMessage());
                 }
             }
         }
         String reference = UUID.randomUUID().toString();
+        if (DatabaseFailure.unreachable(thrown)) {
+            // One line per request while the database is away, not a stack trace each.
+            LOG.warnf("Database unreachable (%s), reference %s", DatabaseFailure.sqlState(thrown).orElse(""), reference);
+            return new Coded("INTERNAL", "The service cannot reach its database right now; nothing was changed. "
+                    + "Try again shortly (reference " + reference + ").");
+        }
         LOG.errorf(thrown, "Internal error, reference %s", reference);
         return new Coded("INTERNAL", "Internal error; quote reference " + reference + " to support.");
-    }
-
-    /** Database constraints are the last line of defence; their names and SQL stay in the log. */
-    private static Coded fromSqlState(String state) {
-        return switch (state) {
-            case "23505" -> new Coded("CONFLICT", "A record with the same identifying values already exists.");
-            case "23503", "23514", "23502", "22001" ->
-                new Coded("BAD_USER_INPUT", "The input breaks a data rule (unknown reference, value out of range or too long).");
-            case "40001", "40P01" -> new Coded("CONFLICT", "A concurrent change got in the way; try again.");
-            default -> null;
-        };
     }
 
     private static String lastNode(String path) {

@@ -47,6 +47,9 @@ public class LocalTokenResource {
     @ConfigProperty(name = "quarkus.oidc.roles.role-claim-path")
     String roleClaimPath;
 
+    @ConfigProperty(name = "quarkus.oidc.token.audience")
+    Optional<List<String>> audience;
+
     @Inject
     UnitRepository units;
 
@@ -67,7 +70,7 @@ public class LocalTokenResource {
             return badRequest("'unit' names no known unit code: " + request.unit() + ".");
         }
         String subject = request.subject() == null ? "local-" + String.join("-", request.roles()) : request.subject();
-        String token = new TokenMinter(key(), issuer, roleClaimPath, unitClaim)
+        String token = new TokenMinter(key(), issuer, roleClaimPath, unitClaim, audience.orElse(List.of()))
                 .sign(subject, request.roles(), request.unit(), Duration.ofHours(12));
         return Response.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 43200)).build();
     }

@@ -9,9 +9,10 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signs tokens shaped like the production provider's: roles under the configured role-claim
- * path (realm_access/roles by default) and the unit code under the unit claim.
+ * path (realm_access/roles by default), the unit code under the unit claim, and the audience the
+ * service checks ({@code quarkus.oidc.token.audience}; none when it checks none).
  */
-public record TokenMinter(LocalTokenKey key, String issuer, String roleClaimPath, String unitClaim) {
+public record TokenMinter(LocalTokenKey key, String issuer, String roleClaimPath, String unitClaim, List<String> audience) {
 
     public String sign(String subject, List<String> roles, String unit, Duration ttl) {
         String[] path = roleClaimPath.split("/");
@@ -22,6 +23,9 @@ public record TokenMinter(LocalTokenKey key, String issuer, String roleClaimPath
             value = level;
         }
         var claims = Jwt.issuer(issuer).subject(subject).upn(subject).expiresIn(ttl).claim(path[0], value);
+        if (!audience.isEmpty()) {
+            claims.audience(new java.util.HashSet<>(audience));
+        }
         if (unit != null) {
             claims.claim(unitClaim, unit);
         }

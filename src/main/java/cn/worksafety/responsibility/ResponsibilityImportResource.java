@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import cn.worksafety.common.DatabaseFailure;
 import cn.worksafety.common.DomainException;
 import cn.worksafety.common.InvalidInput;
 
@@ -94,6 +95,11 @@ public class ResponsibilityImportResource {
     Response unexpected(RuntimeException e) {
         if (e instanceof jakarta.ws.rs.WebApplicationException web) {
             return web.getResponse();
+        }
+        // A statement timeout or a constraint answers like on the GraphQL endpoint, not HTTP 500.
+        DomainException known = DatabaseFailure.translate(e).orElse(null);
+        if (known != null) {
+            return domainFailure(known);
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Internal error in the import, reference %s", reference);

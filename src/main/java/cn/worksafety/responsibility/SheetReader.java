@@ -49,7 +49,24 @@ final class SheetReader {
         }
     }
 
-    static final long MAX_XML_BYTES = 50L * 1024 * 1024;
+    // Bounds, checked while reading, so that a small hostile file (a zip bomb, a cell at column
+    // ZZZZZZ, a million rows, one enormous cell) is refused in bounded time and memory, well inside
+    // the 256 MiB heap a replica runs with, instead of allocating what the file claims. A real list
+    // (at most ResponsibilityService.ITEMS_MAX items, a dozen columns) is far below each of them.
+
+    /** Columns A to BL; a cell further right is refused, not allocated up to. */
+    static final int MAX_COLUMNS = 64;
+    /** Rows holding any text (a list's header, items and notes above or below them). */
+    static final int MAX_ROWS = 10_000;
+    /** Excel's own limit for the text of one cell. */
+    static final int MAX_CELL_CHARS = 32_767;
+    static final int MAX_SHARED_STRINGS = 100_000;
+    static final int MAX_ZIP_ENTRIES = 1_000;
+    /** Unpacked bytes of all the workbook's parts together, and their ratio to the packed file. */
+    static final long MAX_UNPACKED_BYTES = 30L * 1024 * 1024;
+    static final int MAX_UNPACK_RATIO = 200;
+    /** Excel's last row. */
+    static final int MAX_ROW_NUMBER = 1_048_576;
 
     private SheetReader() {
     }
@@ -106,16 +123,25 @@ final class SheetReader {
             } else if (c == ',') {
                 cells.add(cell.toString());
                 cell.setLength(0);
+                if (cells.size() >= MAX_COLUMNS) {
+                    throw tooManyColumns(row);
+                }
             } else if (c == '\r' || c == '\n') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
                 cells.add(cell.toString());
                 cell.setLength(0);
+                if (row > MAX_ROWS) {
+                    throw tooManyRows();
+                }
                 rows.add(new Row(row++, List.copyOf(cells)));
                 cells.clear();
             } else {
                 cell.append(c);
+            }
+            if (cell.length() > MAX_CELL_CHARS) {
+                throw tooLongCell(row);
             }
         }
         if (quoted) {
@@ -145,32 +171,46 @@ final class SheetReader {
         return sheetRows(sheet, shared);
     }
 
+    /**
+     * The parts the reader needs, unpacked into memory. Every entry counts towards the unpacked
+     * limits, the ones skipped too: skipping an entry inflates it all the same.
+     */
     private static Map<String, byte[]> unzip(byte[] bytes) {
         Map<String, byte[]> parts = new HashMap<>();
+        long limit = Math.min(MAX_UNPACKED_BYTES, Math.max(1024L * 1024, (long) MAX_UNPACK_RATIO * bytes.length));
         long total = 0;
+        int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry entry;
+            byte[] buffer = new byte[8192];
             while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                boolean wanted = name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")
-                        || name.equals("xl/sharedStrings.xml") || name.startsWith("xl/worksheets/");
-                if (!wanted || entry.isDirectory()) {
-                    continue;
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    throw new Unreadable("The workbook holds more than " + MAX_ZIP_ENTRIES + " parts; upload only the list.");
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buffer = new byte[8192];
+                String name = entry.getName();
+                boolean wanted = !entry.isDirectory() && (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")
+                        || name.equals("xl/sharedStrings.xml") || name.startsWith("xl/worksheets/"));
+                ByteArrayOutputStream out = wanted ? new ByteArrayOutputStream() : null;
                 int n;
                 while ((n = zip.read(buffer)) > 0) {
                     total += n;
-                    if (total > MAX_XML_BYTES) {
-                        throw new Unreadable("The workbook unpacks to more than 50 MB; upload only the list.");
+                    if (total > limit) {
+                        throw new Unreadable("The workbook unpacks to more than " + (limit / (1024 * 1024))
+                                + " MB, far more than a list needs; upload only the list.");
                     }
-                    out.write(buffer, 0, n);
+                    if (out != null) {
+                        out.write(buffer, 0, n);
+                    }
                 }
-                parts.put(name, out.toByteArray());
+                if (out != null) {
+                    parts.put(name, out.toByteArray());
+                }
             }
-        } catch (IOException e) {
-            throw new Unreadable("The file looks like an Excel workbook but cannot be unpacked: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            if (e instanceof Unreadable unreadable) {
+                throw unreadable;
+            }
+            throw new Unreadable("The file looks like an Excel workbook but cannot be unpacked.");
         }
         return parts;
     }
@@ -216,10 +256,16 @@ final class SheetReader {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
-                        case "si" -> current = new StringBuilder();
+                        case "si" -> {
+                            if (strings.size() >= MAX_SHARED_STRINGS) {
+                                throw new Unreadable("The workbook's text table holds more than " + MAX_SHARED_STRINGS
+                                        + " texts; upload only the list.");
+                            }
+                            current = new StringBuilder();
+                        }
                         case "rPh" -> phonetic++;
                         case "t" -> {
-                            String text = xml.getElementText();
+                            String text = text(xml, 0);
                             if (current != null && phonetic == 0) {
                                 current.append(text);
                             }
@@ -229,6 +275,9 @@ final class SheetReader {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if ("si".equals(xml.getLocalName()) && current != null) {
+                        if (current.length() > MAX_CELL_CHARS) {
+                            throw tooLongCell(0);
+                        }
                         strings.add(current.toString());
                         current = null;
                     } else if ("rPh".equals(xml.getLocalName())) {
@@ -237,7 +286,7 @@ final class SheetReader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new Unreadable("The workbook's text table is damaged: " + e.getMessage());
+            throw new Unreadable("The workbook's text table is damaged (not the XML Excel writes).");
         }
         return strings;
     }
@@ -248,12 +297,12 @@ final class SheetReader {
      * each of them, though Excel stores the value only in the first.
      */
     private static List<Row> sheetRows(byte[] part, List<String> shared) {
-        Map<Integer, List<String>> rows = new TreeMap<>();
+        TreeMap<Integer, List<String>> rows = new TreeMap<>();
         List<String> merges = new ArrayList<>();
         try {
             XMLStreamReader xml = xml(part);
-            List<String> cells = null;
             int rowNumber = 0;
+            int nextColumn = 0;
             String type = null;
             int column = -1;
             String value = null;
@@ -264,49 +313,76 @@ final class SheetReader {
                     switch (xml.getLocalName()) {
                         case "row" -> {
                             String r = xml.getAttributeValue(null, "r");
-                            rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
-                            cells = rows.computeIfAbsent(rowNumber, n -> new ArrayList<>());
+                            rowNumber = r == null ? rowNumber + 1 : rowNumber(r);
+                            nextColumn = 0;
                         }
                         case "c" -> {
                             type = xml.getAttributeValue(null, "t");
                             String ref = xml.getAttributeValue(null, "r");
-                            column = ref == null ? (cells == null ? 0 : cells.size()) : columnIndex(ref);
+                            column = ref == null ? nextColumn : columnIndex(ref);
+                            if (column < 0) {
+                                throw new Unreadable("The worksheet is damaged: a cell reference '" + shorten(ref) + "' cannot be read.");
+                            }
+                            if (column >= MAX_COLUMNS) {
+                                throw new Unreadable("Row " + rowNumber + " has a cell at " + shorten(ref) + ", beyond column "
+                                        + columnName(MAX_COLUMNS - 1) + "; a list fits in the first " + MAX_COLUMNS
+                                        + " columns. Delete what lies to the right of the list.");
+                            }
+                            nextColumn = column + 1;
                             value = null;
                             inline = null;
                         }
-                        case "v" -> value = xml.getElementText();
+                        case "v" -> value = text(xml, rowNumber);
                         case "is" -> inline = new StringBuilder();
                         case "t" -> {
-                            String text = xml.getElementText();
+                            String text = text(xml, rowNumber);
                             if (inline != null) {
                                 inline.append(text);
+                                if (inline.length() > MAX_CELL_CHARS) {
+                                    throw tooLongCell(rowNumber);
+                                }
                             }
                         }
                         case "mergeCell" -> {
                             String ref = xml.getAttributeValue(null, "ref");
                             if (ref != null) {
+                                if (merges.size() >= MAX_MERGED_RANGES) {
+                                    throw new Unreadable("The worksheet has more than " + MAX_MERGED_RANGES
+                                            + " merged ranges; unmerge them or upload only the list.");
+                                }
                                 merges.add(ref);
                             }
                         }
                         default -> {
                         }
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    if ("c".equals(xml.getLocalName()) && cells != null) {
-                        set(cells, column, cellText(type, value, inline, shared));
-                    } else if ("row".equals(xml.getLocalName())) {
-                        cells = null;
+                } else if (event == XMLStreamConstants.END_ELEMENT && "c".equals(xml.getLocalName()) && rowNumber > 0) {
+                    String text = cellText(type, value, inline, shared);
+                    // Only text is kept: the empty, formatted cells Excel writes for thousands of
+                    // rows below a list cost nothing.
+                    if (!text.isEmpty()) {
+                        List<String> cells = rows.get(rowNumber);
+                        if (cells == null) {
+                            if (rows.size() >= MAX_ROWS) {
+                                throw tooManyRows();
+                            }
+                            cells = new ArrayList<>();
+                            rows.put(rowNumber, cells);
+                        }
+                        set(cells, column, text);
                     }
                 }
             }
         } catch (XMLStreamException | NumberFormatException | IndexOutOfBoundsException e) {
-            throw new Unreadable("The worksheet is damaged: " + e.getMessage());
+            throw new Unreadable("The worksheet is damaged (not the XML Excel writes).");
         }
         fillMerged(rows, merges);
         List<Row> result = new ArrayList<>(rows.size());
         rows.forEach((number, cells) -> result.add(new Row(number, List.copyOf(cells))));
         return result;
     }
+
+    static final int MAX_MERGED_RANGES = 10_000;
 
     static final int MAX_MERGED_CELLS = 100_000;
 
@@ -315,11 +391,11 @@ final class SheetReader {
      * that hold data (a range may be drawn far beyond them); a row inside a range that has no
      * cells of its own is added, as Excel shows the merged value there.
      */
-    private static void fillMerged(Map<Integer, List<String>> rows, List<String> merges) {
+    private static void fillMerged(TreeMap<Integer, List<String>> rows, List<String> merges) {
         if (merges.isEmpty() || rows.isEmpty()) {
             return;
         }
-        int lastRow = ((TreeMap<Integer, List<String>>) rows).lastKey();
+        int lastRow = rows.lastKey();
         int lastColumn = rows.values().stream().mapToInt(List::size).max().orElse(0) - 1;
         long filled = 0;
         for (String merge : merges) {
@@ -329,7 +405,7 @@ final class SheetReader {
             int toColumn = Math.min(corners.length > 1 ? columnIndex(corners[1]) : firstColumn, lastColumn);
             int toRow = Math.min(corners.length > 1 ? rowIndex(corners[1]) : firstRow, lastRow);
             if (firstColumn < 0 || firstRow < 1) {
-                throw new Unreadable("The worksheet is damaged: a merged range '" + merge + "' cannot be read.");
+                throw new Unreadable("The worksheet is damaged: a merged range '" + shorten(merge) + "' cannot be read.");
             }
             List<String> topRow = rows.get(firstRow);
             String value = topRow == null || firstColumn >= topRow.size() ? "" : topRow.get(firstColumn);
@@ -376,17 +452,87 @@ final class SheetReader {
         return value;
     }
 
-    /** "AB12" -> 27 (zero-based column). */
+    /**
+     * "AB12" -> 27 (zero-based column); -1 when the reference has no letters, and Integer.MAX_VALUE
+     * for more than three (beyond Excel's last column XFD), so that no letter string can overflow
+     * into a real index.
+     */
     static int columnIndex(String reference) {
         int index = 0;
-        for (char c : reference.toCharArray()) {
-            if (c >= 'A' && c <= 'Z') {
-                index = index * 26 + (c - 'A' + 1);
-            } else {
+        int letters = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c < 'A' || c > 'Z') {
                 break;
             }
+            if (++letters > 3) {
+                return Integer.MAX_VALUE;
+            }
+            index = index * 26 + (c - 'A' + 1);
         }
         return index - 1;
+    }
+
+    /** 0 -> "A", 63 -> "BL". */
+    static String columnName(int index) {
+        String name = "";
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+            name = (char) ('A' + (i - 1) % 26) + name;
+        }
+        return name;
+    }
+
+    private static int rowNumber(String r) {
+        if (!r.matches("\\d{1,7}") || Integer.parseInt(r) < 1 || Integer.parseInt(r) > MAX_ROW_NUMBER) {
+            throw new Unreadable("The worksheet is damaged: a row number '" + shorten(r) + "' lies outside Excel's rows.");
+        }
+        return Integer.parseInt(r);
+    }
+
+    /**
+     * The text of the element the reader is at, read piece by piece so that one enormous cell is
+     * refused once it passes the cell limit instead of being built whole first.
+     */
+    private static String text(XMLStreamReader xml, int row) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (depth == 1) {
+                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        if (text.length() > MAX_CELL_CHARS) {
+                            throw tooLongCell(row);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** A reference from the file, cut short for a message. */
+    private static String shorten(String text) {
+        return text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "…" : text;
+    }
+
+    private static Unreadable tooManyColumns(int row) {
+        return new Unreadable("Row " + row + " has more than " + MAX_COLUMNS + " columns; a list fits in the first "
+                + MAX_COLUMNS + ". Delete what lies to the right of the list.");
+    }
+
+    private static Unreadable tooManyRows() {
+        return new Unreadable("The sheet has more than " + MAX_ROWS + " rows with text; upload only the list.");
+    }
+
+    private static Unreadable tooLongCell(int row) {
+        return new Unreadable((row > 0 ? "A cell in row " + row : "A cell") + " holds more than " + MAX_CELL_CHARS
+                + " characters, more than Excel itself allows in a cell.");
     }
 
     /** "AB12" -> 12 (the row number as Excel shows it); 0 when the reference has none. */

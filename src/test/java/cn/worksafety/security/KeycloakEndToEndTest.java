@@ -108,6 +108,12 @@ class KeycloakEndToEndTest {
 
     @Test
     void tokensNotIssuedByTheProviderAreRejected() {
+        // The same realm, a valid signature, the admin role: but issued to another client, so its
+        // audience does not name this service.
+        String otherClient = token(Map.of("grant_type", "client_credentials", "client_id", "other-app",
+                "client_secret", "e2e-test-only-other-secret"));
+        assertEquals("UNAUTHENTICATED", errorCode(otherClient, "{ me { code } }"));
+        assertEquals("UNAUTHENTICATED", errorCode(otherClient, "{ units { totalCount } }"));
         assertEquals("UNAUTHENTICATED", errorCode(Tokens.admin(), "{ me { code } }"));
         assertEquals("UNAUTHENTICATED", errorCode(null, "{ me { code } }"));
     }

@@ -57,6 +57,9 @@ class SecurityTest {
         assertEquals("UNAUTHENTICATED", errorCode(Tokens.forged(null, "admin"), "{ units { totalCount } }"));
         assertEquals("UNAUTHENTICATED", errorCode(Tokens.expired(null, "admin"), "{ units { totalCount } }"));
         assertEquals("UNAUTHENTICATED", errorCode("not.a.token", "{ units { totalCount } }"));
+        // Signed by the trusted key, current, admin: but issued for another application.
+        assertEquals("UNAUTHENTICATED", errorCode(Tokens.otherAudience(null, "admin"), "{ units { totalCount } }"));
+        assertEquals("UNAUTHENTICATED", errorCode(Tokens.otherAudience(null, "admin"), CREATE_UNIT, vars("i", unitInput(county))));
         assertEquals("UNAUTHENTICATED", errorCode(Tokens.forged(null, "admin"), CREATE_UNIT, vars("i", unitInput(county))));
         assertEquals(0, ok(Tokens.admin(), "query($r: ID) { units(regionCode: $r) { totalCount } }", vars("r", county))
                 .getInt("data.units.totalCount"));

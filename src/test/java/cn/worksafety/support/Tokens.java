@@ -12,6 +12,9 @@ public final class Tokens {
 
     public static final String ISSUER = "urn:safety-governance:local";
 
+    /** The audience the service checks by default (quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "safety-governance";
+
     private static TokenMinter minter;
 
     private Tokens() {
@@ -20,7 +23,7 @@ public final class Tokens {
     private static synchronized TokenMinter minter() {
         if (minter == null) {
             LocalTokenKey key = LocalTokenKey.loadOrCreate(EmbeddedPostgresResource.HOME.resolve("token-signing-key.der"));
-            minter = new TokenMinter(key, ISSUER, "realm_access/roles", "unit");
+            minter = new TokenMinter(key, ISSUER, "realm_access/roles", "unit", List.of(AUDIENCE));
         }
         return minter;
     }
@@ -37,8 +40,14 @@ public final class Tokens {
     /** A token signed with a key the service does not know. */
     public static String forged(String unit, String... roles) {
         LocalTokenKey stranger = LocalTokenKey.fromPkcs8(freshKey());
-        return new TokenMinter(stranger, ISSUER, "realm_access/roles", "unit")
+        return new TokenMinter(stranger, ISSUER, "realm_access/roles", "unit", List.of(AUDIENCE))
                 .sign("forger", List.of(roles), unit, Duration.ofHours(1));
+    }
+
+    /** A correctly signed, current token issued for another application of the same issuer. */
+    public static String otherAudience(String unit, String... roles) {
+        return new TokenMinter(minter().key(), ISSUER, "realm_access/roles", "unit", List.of("another-app"))
+                .sign("other-app", Arrays.asList(roles), unit, Duration.ofHours(1));
     }
 
     /** A correctly signed token that expired an hour ago. */
