@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Allowed;
 import cn.worksafety.security.Role;
@@ -32,9 +33,17 @@ public class CommitteeGraphQL {
 
     @Query
     @Allowed
-    @Description("Committees of units in the caller's region, of one unit when unitId is given; in creation order.")
+    @Description("Committees of units in the caller's region, of one unit when unitId is given; in creation order. At "
+            + "most 500 (more: BAD_USER_INPUT, page with committeesConnection).")
     public @NonNull List<@NonNull Committee> committees(@Id String unitId) {
         return service.committees(unitId);
+    }
+
+    @Query
+    @Allowed
+    @Description("The committees of committees, in pages.")
+    public @NonNull CommitteeConnection committeesConnection(Integer first, String after, @Id String unitId) {
+        return CommitteeConnection.of(service.committeesPage(unitId, PageRequest.of(first, after)));
     }
 
     @Mutation

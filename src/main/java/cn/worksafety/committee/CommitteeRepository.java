@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.worksafety.common.ListQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -16,8 +17,8 @@ public class CommitteeRepository implements PanacheRepository<Committee> {
     }
 
     /** Committees of units under {@code readablePrefix} (null: everywhere), of one unit when given, by id. */
-    public List<Committee> readable(String readablePrefix, Long unitId) {
-        StringBuilder jpql = new StringBuilder("select c from Committee c where 1 = 1");
+    public ListQuery<Committee> readable(String readablePrefix, Long unitId) {
+        StringBuilder jpql = new StringBuilder("1 = 1");
         var query = new java.util.HashMap<String, Object>();
         if (readablePrefix != null) {
             jpql.append(" and c.unitId in (select u.id from Unit u, Region r where u.regionCode = r.code and r.path like :readable)");
@@ -27,9 +28,7 @@ public class CommitteeRepository implements PanacheRepository<Committee> {
             jpql.append(" and c.unitId = :unitId");
             query.put("unitId", unitId);
         }
-        var typed = getEntityManager().createQuery(jpql.append(" order by c.id").toString(), Committee.class);
-        query.forEach(typed::setParameter);
-        return typed.getResultList();
+        return new ListQuery<>(getEntityManager(), Committee.class, "c", jpql.toString(), query);
     }
 
     public boolean nameTaken(Long unitId, String name, Long exceptId) {

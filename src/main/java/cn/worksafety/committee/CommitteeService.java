@@ -19,7 +19,10 @@ import cn.worksafety.audit.AuditTrail;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
+import cn.worksafety.common.ListQuery;
 import cn.worksafety.common.NotFound;
+import cn.worksafety.common.Page;
+import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Period;
 import cn.worksafety.common.Text;
 import cn.worksafety.organisation.OrganisationService;
@@ -72,7 +75,11 @@ public class CommitteeService {
 
     /** Committees in the caller's region, of one unit when given (none when that unit is outside it). */
     public List<Committee> committees(String unitId) {
-        return committees.readable(caller.readablePathPrefix(), Ids.reference(unitId, "unitId"));
+        return committees.readable(caller.readablePathPrefix(), Ids.reference(unitId, "unitId")).capped("committees", "committeesConnection");
+    }
+
+    public Page<Committee> committeesPage(String unitId, PageRequest page) {
+        return committees.readable(caller.readablePathPrefix(), Ids.reference(unitId, "unitId")).page(page);
     }
 
     public List<Unit> unitsOf(List<Committee> list) {
@@ -95,6 +102,7 @@ public class CommitteeService {
         for (Meeting meeting : meetings.ofCommittees(ids(list), from, to)) {
             byCommittee.computeIfAbsent(meeting.committeeId, k -> new ArrayList<>()).add(meeting);
         }
+        ListQuery.capEach(byCommittee.values(), "meetings", "narrow it with 'from' and 'to'.");
         return list.stream().map(c -> byCommittee.getOrDefault(c.id, List.of())).toList();
     }
 

@@ -49,10 +49,20 @@ public class LinkageGraphQL {
             + "oldest first. unitId (with role: LEAD, PARTICIPANT, or either without it): the mechanisms that unit leads or "
             + "joins. notActivatedWithinMonths: only "
             + "mechanisms with no activation (of any kind) starting in that many months up to and including asOf "
-            + "(default today). Retired mechanisms only with includeRetired.")
+            + "(default today). Retired mechanisms only with includeRetired. At most 500 (more: BAD_USER_INPUT, page with "
+            + "linkageMechanismsConnection).")
     public @NonNull List<@NonNull LinkageMechanism> linkageMechanisms(LinkageKind kind, @Id String unitId, LinkageRole role,
             Boolean includeRetired, Integer notActivatedWithinMonths, LocalDate asOf) {
         return service.mechanisms(kind, unitId, role, includeRetired, notActivatedWithinMonths, asOf);
+    }
+
+    @Query
+    @Allowed
+    @Description("The mechanisms of linkageMechanisms, in pages.")
+    public @NonNull LinkageMechanismConnection linkageMechanismsConnection(Integer first, String after, LinkageKind kind,
+            @Id String unitId, LinkageRole role, Boolean includeRetired, Integer notActivatedWithinMonths, LocalDate asOf) {
+        return LinkageMechanismConnection.of(service.mechanismsPage(kind, unitId, role, includeRetired, notActivatedWithinMonths,
+                asOf, PageRequest.of(first, after)));
     }
 
     @Query

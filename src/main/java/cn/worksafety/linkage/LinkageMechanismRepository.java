@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.worksafety.common.ListQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class LinkageMechanismRepository implements PanacheRepository<LinkageMech
             OffsetDateTime idleFrom, OffsetDateTime idleTo) {
     }
 
-    public List<LinkageMechanism> search(Filter filter) {
+    public ListQuery<LinkageMechanism> search(Filter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.reader().condition() != null) {
@@ -83,8 +84,8 @@ public class LinkageMechanismRepository implements PanacheRepository<LinkageMech
             params.put("idleFrom", filter.idleFrom());
             params.put("idleTo", filter.idleTo());
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        return find("from LinkageMechanism m" + where + " order by m.id", params).list();
+        String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        return new ListQuery<>(getEntityManager(), LinkageMechanism.class, "m", where, params);
     }
 
     /** The mechanism if the reader may read it, else null. */

@@ -26,6 +26,7 @@ import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
+import cn.worksafety.common.ListQuery;
 import cn.worksafety.common.NotFound;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
@@ -97,6 +98,17 @@ public class LinkageService {
      * {@code includeRetired}.
      */
     public List<LinkageMechanism> mechanisms(LinkageKind kind, String unitId, LinkageRole role, Boolean includeRetired,
+            Integer notActivatedWithinMonths, LocalDate asOf) {
+        return mechanismQuery(kind, unitId, role, includeRetired, notActivatedWithinMonths, asOf)
+                .capped("linkageMechanisms", "linkageMechanismsConnection");
+    }
+
+    public Page<LinkageMechanism> mechanismsPage(LinkageKind kind, String unitId, LinkageRole role, Boolean includeRetired,
+            Integer notActivatedWithinMonths, LocalDate asOf, PageRequest page) {
+        return mechanismQuery(kind, unitId, role, includeRetired, notActivatedWithinMonths, asOf).page(page);
+    }
+
+    private ListQuery<LinkageMechanism> mechanismQuery(LinkageKind kind, String unitId, LinkageRole role, Boolean includeRetired,
             Integer notActivatedWithinMonths, LocalDate asOf) {
         Long unit = Ids.reference(unitId, "unitId");
         if (role != null && unit == null) {
@@ -170,6 +182,7 @@ public class LinkageService {
         for (LinkageActivation a : activations.forMechanisms(ids(parents), filter)) {
             byMechanism.computeIfAbsent(a.mechanismId, k -> new ArrayList<>()).add(a);
         }
+        ListQuery.capEach(byMechanism.values(), "activations", "page through them with 'linkageActivations(mechanismId: ...)'.");
         return parents.stream().map(m -> byMechanism.getOrDefault(m.id, List.of())).toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.worksafety.common.ListQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -15,9 +16,9 @@ public class PlanRepository implements PanacheRepository<Plan> {
      * Plans in regions under {@code readablePrefix} (null: everywhere), plus the plans with an
      * indicator {@code unitId} is responsible for; optionally of one kind; in creation order.
      */
-    public List<Plan> readable(String readablePrefix, Long unitId, PlanKind kind) {
+    public ListQuery<Plan> readable(String readablePrefix, Long unitId, PlanKind kind) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder query = new StringBuilder("from Plan p where 1 = 1");
+        StringBuilder query = new StringBuilder("1 = 1");
         if (readablePrefix != null) {
             query.append(" and (p.regionCode in (select r.code from Region r where r.path like :readable)");
             params.put("readable", readablePrefix + "%");
@@ -31,6 +32,6 @@ public class PlanRepository implements PanacheRepository<Plan> {
             query.append(" and p.kind = :kind");
             params.put("kind", kind);
         }
-        return list(query.append(" order by p.id").toString(), params);
+        return new ListQuery<>(getEntityManager(), Plan.class, "p", query.toString(), params);
     }
 }

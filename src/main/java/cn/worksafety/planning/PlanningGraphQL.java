@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
@@ -44,9 +45,17 @@ public class PlanningGraphQL {
 
     @Query
     @Allowed
-    @Description("The plans the caller may read, oldest first, optionally of one kind.")
+    @Description("The plans the caller may read, oldest first, optionally of one kind. At most 500 (more: "
+            + "BAD_USER_INPUT, page with plansConnection).")
     public @NonNull List<@NonNull Plan> plans(PlanKind kind) {
         return service.plans(kind);
+    }
+
+    @Query
+    @Allowed
+    @Description("The plans of plans, in pages.")
+    public @NonNull PlanConnection plansConnection(Integer first, String after, PlanKind kind) {
+        return PlanConnection.of(service.plansPage(kind, PageRequest.of(first, after)));
     }
 
     @Mutation

@@ -25,6 +25,8 @@ import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
+import cn.worksafety.common.Page;
+import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Period;
 import cn.worksafety.common.Text;
 import cn.worksafety.organisation.OrganisationService;
@@ -96,7 +98,11 @@ public class PlanningService {
     }
 
     public List<Plan> plans(PlanKind kind) {
-        return plans.readable(caller.readablePathPrefix(), caller.unitId(), kind);
+        return plans.readable(caller.readablePathPrefix(), caller.unitId(), kind).capped("plans", "plansConnection");
+    }
+
+    public Page<Plan> plansPage(PlanKind kind, PageRequest page) {
+        return plans.readable(caller.readablePathPrefix(), caller.unitId(), kind).page(page);
     }
 
     private boolean canRead(Plan plan) {

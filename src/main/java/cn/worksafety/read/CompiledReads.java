@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import cn.worksafety.common.QueryBudget;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.agroal.api.AgroalDataSource;
@@ -32,7 +33,7 @@ import io.vertx.core.buffer.Buffer;
 public class CompiledReads {
 
     private static final int CACHED_DOCUMENTS = 2000;
-    private static final ParsedQuery NOT_A_READ = new ParsedQuery(null, Map.of());
+    private static final ParsedQuery NOT_A_READ = new ParsedQuery(null, null, Map.of());
 
     @Inject
     GraphQLSchema schema;
@@ -43,11 +44,8 @@ public class CompiledReads {
     @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000")
     int maxTokens;
 
-    @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-depth", defaultValue = "12")
-    int maxDepth;
-
-    @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-complexity", defaultValue = "2000")
-    int maxComplexity;
+    @Inject
+    QueryBudget budget;
 
     private final ReadModel model = new ReadModel();
     private final Map<String, ParsedQuery> documents = new ConcurrentHashMap<>();
@@ -57,7 +55,7 @@ public class CompiledReads {
     Optional<Statement> compile(String query, String operationName, Map<String, Object> variables, ReadCaller caller) {
         ParsedQuery parsed = documents.get(key(query, operationName));
         if (parsed == null) {
-            parsed = ParsedQuery.parse(schema, query, operationName, new ParsedQuery.Limits(maxTokens, maxDepth, maxComplexity));
+            parsed = ParsedQuery.parse(schema, query, operationName, maxTokens);
             if (documents.size() >= CACHED_DOCUMENTS) {
                 documents.clear(); // clients send a fixed set of queries; anything beyond is not worth keeping
             }
@@ -67,9 +65,23 @@ public class CompiledReads {
             return Optional.empty();
         }
         try {
-            return Optional.of(build(parsed, Variables.coerce(schema, parsed.operation(), variables), caller));
+            Map<String, Object> coerced = Variables.coerce(schema, parsed.operation(), variables);
+            // The engine's budget, checked the same way before any SQL: a request over it goes to the
+            // engine, which refuses it with the same error whichever path the client's request took.
+            if (overBudget(parsed, operationName, variables)) {
+                return Optional.empty();
+            }
+            return Optional.of(build(parsed, coerced, caller));
         } catch (NotCompilable e) {
             return Optional.empty();
+        }
+    }
+
+    private boolean overBudget(ParsedQuery parsed, String operationName, Map<String, Object> variables) {
+        try {
+            return budget.refusal(budget.measure(schema, parsed.document(), operationName, variables == null ? Map.of() : variables)) != null;
+        } catch (RuntimeException e) {
+            return true; // variables the traverser cannot coerce: the engine answers with its own error
         }
     }
 
@@ -103,6 +115,17 @@ public class CompiledReads {
      * field that names a record by id found none the caller may see (the engine answers NOT_FOUND).
      */
     Optional<Buffer> run(Statement statement) throws SQLException {
+        try {
+            return answer(statement);
+        } catch (SQLException e) {
+            if (SqlQuery.OVER_CAP.equals(e.getSQLState())) {
+                return Optional.empty(); // a list over its cap: the engine refuses it with its own words
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Buffer> answer(Statement statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement ps = connection.prepareStatement(statement.sql().sql())) {
             List<Object> parameters = statement.sql().parameters();

@@ -78,6 +78,14 @@ final class ObjectReads {
         });
     }
 
+    /** As {@link #toMany(String, String, String, String, String)}, with the engine's per-parent cap (common.ListQuery). */
+    ObjectReads cappedToMany(String name, String type, String table, String parentKey, String order) {
+        return field(name, (q, row, f) -> {
+            String t = q.alias();
+            return SqlQuery.cappedArray(q.object(type, t, f), t, qualify(t, order), table, t + "." + parentKey + " = " + row + ".id");
+        });
+    }
+
     static String qualify(String alias, String columns) {
         StringBuilder out = new StringBuilder();
         for (String column : columns.split(",")) {

@@ -1,19 +1,13 @@
 package cn.worksafety.read;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import graphql.language.Definition;
 import graphql.language.Document;
-import graphql.language.Field;
 import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -22,22 +16,17 @@ import graphql.schema.GraphQLSchema;
 import graphql.validation.Validator;
 
 /**
- * A query document the compiled read path may answer: it parses, validates against the schema,
- * its operation is a query, and it is within the depth and complexity limits the GraphQL engine
- * enforces (so the engine would run it too). Anything else is the engine's to answer, with its
- * own errors.
+ * A query document the compiled read path may answer: it parses and validates against the schema,
+ * and its operation is a query. Anything else is the engine's to answer, with its own errors. The
+ * cost of a request depends on its variables, so {@link CompiledReads} checks the budget per request.
  */
-record ParsedQuery(OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
-
-    /** The limits the GraphQL engine is configured with. */
-    record Limits(int maxTokens, int maxDepth, int maxComplexity) {
-    }
+record ParsedQuery(Document document, OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
 
     /** The document's operation, or null when the engine should see the request. */
-    static ParsedQuery parse(GraphQLSchema schema, String query, String operationName, Limits limits) {
+    static ParsedQuery parse(GraphQLSchema schema, String query, String operationName, int maxTokens) {
         Document document;
         try {
-            ParserOptions options = ParserOptions.getDefaultParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
+            ParserOptions options = ParserOptions.getDefaultParserOptions().transform(o -> o.maxTokens(maxTokens));
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
         } catch (InvalidSyntaxException e) {
             return null;
@@ -62,43 +51,6 @@ record ParsedQuery(OperationDefinition operation, Map<String, FragmentDefinition
                 || operation.getOperation() != OperationDefinition.Operation.QUERY) {
             return null;
         }
-        Shape shape = new Shape(fragments);
-        shape.measure(operation.getSelectionSet(), 1);
-        if (shape.depth > limits.maxDepth() || shape.fields > limits.maxComplexity()) {
-            return null;
-        }
-        return new ParsedQuery(operation, Map.copyOf(fragments));
-    }
-
-    /** Depth and field count with fragments expanded, as the engine's depth and complexity limits count them. */
-    private static final class Shape {
-        final Map<String, FragmentDefinition> fragments;
-        int depth;
-        int fields;
-
-        Shape(Map<String, FragmentDefinition> fragments) {
-            this.fragments = fragments;
-        }
-
-        void measure(SelectionSet set, int level) {
-            if (set == null) {
-                return;
-            }
-            if (fields > 100_000) {
-                return; // far over any limit already: stop expanding fragments
-            }
-            List<Selection> selections = set.getSelections();
-            for (Selection<?> selection : selections) {
-                if (selection instanceof Field field) {
-                    fields++;
-                    depth = Math.max(depth, level);
-                    measure(field.getSelectionSet(), level + 1);
-                } else if (selection instanceof InlineFragment fragment) {
-                    measure(fragment.getSelectionSet(), level);
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                    measure(fragments.get(spread.getName()).getSelectionSet(), level);
-                }
-            }
-        }
+        return new ParsedQuery(document, operation, Map.copyOf(fragments));
     }
 }

@@ -60,7 +60,7 @@ final class PlanningReads {
             String t = q.alias();
             PlanKind kind = f.enumeration("kind", PlanKind.class);
             String where = visible(t) + (kind == null ? "" : " and " + t + ".kind = " + q.param(kind.name(), "varchar"));
-            return SqlQuery.array(q.object("Plan", t, f), t + ".id", "plan " + t + " where " + where);
+            return SqlQuery.cappedArray(q.object("Plan", t, f), t, t + ".id", "plan", where);
         });
         model.byId("plan", (q, row, f) -> {
             String t = q.alias();

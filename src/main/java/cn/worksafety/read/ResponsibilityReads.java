@@ -46,7 +46,7 @@ final class ResponsibilityReads {
                 .field("completedOn", (q, row, f) -> Scalar.DATE.json("responsibility_completed_on(" + row + ".id)"))
                 .toOne("list", "ResponsibilityList", "responsibility_list", "list_id")
                 .toMany("assignments", "Assignment", "responsibility_assignment", "responsibility_id", "id")
-                .toMany("progressReports", "ProgressReport", "progress_report", "responsibility_id", "reported_on, id");
+                .cappedToMany("progressReports", "ProgressReport", "progress_report", "responsibility_id", "reported_on, id");
         model.define("Deadline").column("kind", "deadline_kind", Scalar.ENUM).column("dueOn", "due_on", Scalar.DATE);
         model.define("Assignment").column("role", Scalar.ENUM).toOne("unit", "Unit", "unit", "unit_id");
         model.define("ProgressReport")
@@ -59,7 +59,7 @@ final class ResponsibilityReads {
         query.field("responsibilityLists", (q, row, f) -> {
             String t = q.alias();
             String where = listVisible(t) + (Boolean.TRUE.equals(f.bool("includeWithdrawn")) ? "" : " and " + t + ".withdrawn_on is null");
-            return SqlQuery.array(q.object("ResponsibilityList", t, f), t + ".id", "responsibility_list " + t + " where " + where);
+            return SqlQuery.cappedArray(q.object("ResponsibilityList", t, f), t, t + ".id", "responsibility_list", where);
         });
         model.byId("responsibilityList", (q, row, f) -> {
             String t = q.alias();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.worksafety.common.ListQuery;
+
 /**
  * One request's statement while it is built: its parameters, its row aliases, and the JSON
  * object of each selection set. The caller's scope lives in the statement's {@code c} row
@@ -64,6 +66,19 @@ final class SqlQuery {
     }
 
     /** A JSON array as text of the JSON {@code element} of each row of {@code from}, in {@code order}. */
+    /**
+     * An unpaged list with the engine's cap (common.ListQuery.CAP): the rows of {@code table} as
+     * {@code alias} matching {@code where}, at most CAP + 1 read, and over CAP the statement fails
+     * (gql_list_over_cap, SQLSTATE {@value #OVER_CAP}) so that the engine answers the request.
+     */
+    static String cappedArray(String element, String alias, String order, String table, String where) {
+        return "(select case when count(*) > " + ListQuery.CAP + " then gql_list_over_cap() else coalesce('[' || string_agg("
+                + element + ", ',' order by " + order + ") || ']', '[]') end from (select " + alias + ".* from " + table + " "
+                + alias + " where " + where + " order by " + order + " limit " + (ListQuery.CAP + 1) + ") " + alias + ")";
+    }
+
+    static final String OVER_CAP = "WSCAP";
+
     static String array(String element, String order, String from) {
         return "coalesce((select '[' || string_agg(" + element + ", ',' order by " + order + ") || ']' from " + from + "), '[]')";
     }

@@ -49,9 +49,18 @@ public class ResponsibilityGraphQL {
     @Query
     @Allowed
     @Description("Lists issued in the caller's region, and lists with items assigned to the caller's unit, oldest first; "
-            + "withdrawn lists only with includeWithdrawn.")
+            + "withdrawn lists only with includeWithdrawn. At most 500 (more: BAD_USER_INPUT, page with "
+            + "responsibilityListsConnection).")
     public @NonNull List<@NonNull ResponsibilityList> responsibilityLists(@DefaultValue("false") boolean includeWithdrawn) {
         return service.lists(includeWithdrawn);
+    }
+
+    @Query
+    @Allowed
+    @Description("The lists of responsibilityLists, in pages: for callers that see more than the 500 it returns whole.")
+    public @NonNull ResponsibilityListConnection responsibilityListsConnection(Integer first, String after,
+            @DefaultValue("false") boolean includeWithdrawn) {
+        return ResponsibilityListConnection.of(service.listsPage(includeWithdrawn, PageRequest.of(first, after)));
     }
 
     @Query

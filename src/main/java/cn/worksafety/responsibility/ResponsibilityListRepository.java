@@ -1,11 +1,13 @@
 package cn.worksafety.responsibility;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
 
+import cn.worksafety.common.ListQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -16,33 +18,31 @@ public class ResponsibilityListRepository implements PanacheRepository<Responsib
      * everywhere), and those with an item its unit is assigned to.
      */
     public List<ResponsibilityList> visible(String readablePrefix, Long callerUnitId, boolean includeWithdrawn, Long onlyId) {
-        StringBuilder jpql = new StringBuilder("select l from ResponsibilityList l where 1 = 1");
+        return query(readablePrefix, callerUnitId, includeWithdrawn, onlyId).capped("responsibilityLists", "responsibilityListsConnection");
+    }
+
+    /** The lists {@link #visible} returns, as a query to cap or page. */
+    public ListQuery<ResponsibilityList> query(String readablePrefix, Long callerUnitId, boolean includeWithdrawn, Long onlyId) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
         if (readablePrefix != null) {
-            jpql.append(" and (l.issuerId in (select u.id from Unit u, Region g where u.regionCode = g.code and g.path like :readable)");
+            where.append(" and (l.issuerId in (select u.id from Unit u, Region g where u.regionCode = g.code and g.path like :readable)");
+            params.put("readable", readablePrefix + "%");
             if (callerUnitId != null) {
-                jpql.append(" or exists (select 1 from Responsibility r, Assignment a where r.listId = l.id"
+                where.append(" or exists (select 1 from Responsibility r, Assignment a where r.listId = l.id"
                         + " and a.responsibilityId = r.id and a.unitId = :callerUnit)");
+                params.put("callerUnit", callerUnitId);
             }
-            jpql.append(")");
+            where.append(")");
         }
         if (!includeWithdrawn) {
-            jpql.append(" and l.withdrawnOn is null");
+            where.append(" and l.withdrawnOn is null");
         }
         if (onlyId != null) {
-            jpql.append(" and l.id = :id");
+            where.append(" and l.id = :id");
+            params.put("id", onlyId);
         }
-        TypedQuery<ResponsibilityList> query = getEntityManager().createQuery(jpql.append(" order by l.id").toString(),
-                ResponsibilityList.class);
-        if (readablePrefix != null) {
-            query.setParameter("readable", readablePrefix + "%");
-            if (callerUnitId != null) {
-                query.setParameter("callerUnit", callerUnitId);
-            }
-        }
-        if (onlyId != null) {
-            query.setParameter("id", onlyId);
-        }
-        return query.getResultList();
+        return new ListQuery<>(getEntityManager(), ResponsibilityList.class, "l", where.toString(), params);
     }
 
     public List<ResponsibilityList> byIds(Collection<Long> ids) {

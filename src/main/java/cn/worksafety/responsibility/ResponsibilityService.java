@@ -24,6 +24,7 @@ import cn.worksafety.common.DomainException;
 import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
+import cn.worksafety.common.ListQuery;
 import cn.worksafety.common.NotFound;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
@@ -98,6 +99,10 @@ public class ResponsibilityService {
         return lists.visible(caller.readablePathPrefix(), caller.unitId(), includeWithdrawn, null);
     }
 
+    public Page<ResponsibilityList> listsPage(boolean includeWithdrawn, PageRequest page) {
+        return lists.query(caller.readablePathPrefix(), caller.unitId(), includeWithdrawn, null).page(page);
+    }
+
     public Responsibility item(String id) {
         Responsibility item = items.visible(Ids.existing(id, "responsibility"), filter(null, null, null, true));
         if (item == null) {
@@ -153,7 +158,10 @@ public class ResponsibilityService {
     }
 
     public List<List<ProgressReport>> reportsFor(List<Responsibility> parents) {
-        return grouped(parents, items.reportsOf(distinct(parents.stream().map(r -> r.id).toList())), p -> p.responsibilityId);
+        List<List<ProgressReport>> reports = grouped(parents, items.reportsOf(distinct(parents.stream().map(r -> r.id).toList())),
+                p -> p.responsibilityId);
+        ListQuery.capEach(reports, "progressReports", "an item with that many reports is a data error; ask an admin.");
+        return reports;
     }
 
     private static <V> List<List<V>> grouped(List<Responsibility> parents, List<V> rows, Function<V, Long> parentOf) {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import cn.worksafety.alert.Alert;
+import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.Person;
 import cn.worksafety.organisation.PersonRole;
 import cn.worksafety.organisation.Region;
@@ -30,9 +31,16 @@ public class TrainingGraphQL {
     @Query
     @Allowed
     @Description("Training rules that apply in the caller's region (everywhere, its region and those above it) "
-            + "or are set inside it, oldest first.")
+            + "or are set inside it, oldest first. At most 500 (more: BAD_USER_INPUT, page with trainingRulesConnection).")
     public @NonNull List<@NonNull TrainingRule> trainingRules(PersonRole role) {
         return service.rules(role);
+    }
+
+    @Query
+    @Allowed
+    @Description("The rules of trainingRules, in pages.")
+    public @NonNull TrainingRuleConnection trainingRulesConnection(Integer first, String after, PersonRole role) {
+        return TrainingRuleConnection.of(service.rulesPage(role, PageRequest.of(first, after)));
     }
 
     @Query

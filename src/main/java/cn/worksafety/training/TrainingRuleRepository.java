@@ -2,10 +2,13 @@ package cn.worksafety.training;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.worksafety.common.ListQuery;
 import cn.worksafety.organisation.PersonRole;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -40,23 +43,20 @@ public class TrainingRuleRepository implements PanacheRepository<TrainingRule> {
      * Rules a caller sees: those that reach the caller's region (everywhere, or a region at or above
      * it) and those set inside the region it reads; everything for {@code readablePrefix} null.
      */
-    public List<TrainingRule> visible(String readablePrefix, PersonRole role) {
+    public ListQuery<TrainingRule> visible(String readablePrefix, PersonRole role) {
         List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         if (readablePrefix != null) {
-            conditions.add("(t.regionCode is null or :prefix like concat(r.path, '%') or r.path like concat(:prefix, '%'))");
+            conditions.add("(t.regionCode is null or exists (select 1 from Region r where r.code = t.regionCode"
+                    + " and (:prefix like concat(r.path, '%') or r.path like concat(:prefix, '%'))))");
+            params.put("prefix", readablePrefix);
         }
         if (role != null) {
             conditions.add("t.role = :role");
+            params.put("role", role);
         }
-        var query = getEntityManager().createQuery("select t from TrainingRule t left join Region r on r.code = t.regionCode"
-                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)) + " order by t.id", TrainingRule.class);
-        if (readablePrefix != null) {
-            query.setParameter("prefix", readablePrefix);
-        }
-        if (role != null) {
-            query.setParameter("role", role);
-        }
-        return query.getResultList();
+        return new ListQuery<>(getEntityManager(), TrainingRule.class, "t", conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions),
+                params);
     }
 
     public boolean exists(String regionCode, PersonRole role, TrainingKind kind) {

@@ -24,6 +24,7 @@ import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
+import cn.worksafety.common.Page;
 import cn.worksafety.common.PageInfo;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Text;
@@ -80,7 +81,11 @@ public class TrainingService {
     // ---------- rules ----------
 
     public List<TrainingRule> rules(PersonRole role) {
-        return rules.visible(caller.readablePathPrefix(), role);
+        return rules.visible(caller.readablePathPrefix(), role).capped("trainingRules", "trainingRulesConnection");
+    }
+
+    public Page<TrainingRule> rulesPage(PersonRole role, PageRequest page) {
+        return rules.visible(caller.readablePathPrefix(), role).page(page);
     }
 
     /**
