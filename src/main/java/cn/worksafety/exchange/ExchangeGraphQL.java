@@ -16,6 +16,11 @@ import cn.worksafety.security.Allowed;
 @GraphQLApi
 public class ExchangeGraphQL {
 
+    /** The reason given on every deprecated updatedSince argument (policy: docs/exchange.md). */
+    public static final String UPDATED_SINCE_DEPRECATION = "Deprecated: updatedSince compares a clock stamped before "
+            + "commit and can miss changes of transactions that commit late; use the changes feed (Query.changes) instead. "
+            + "Kept until release 1.3 and at least until 2027-06-30 (docs/exchange.md).";
+
     @Inject
     ChangeFeed feed;
 
