@@ -50,6 +50,9 @@ public class ChangeFeed {
         if (size < 1 || size > MAX_FIRST) {
             throw new InvalidInput("'first' must be between 1 and " + MAX_FIRST + ", was " + size + ".");
         }
+        if (recordTypes != null && recordTypes.contains(null)) {
+            throw new InvalidInput("'recordTypes' lists a null; name record types or leave the argument out.");
+        }
         Position from = Position.decode(after);
         String readable = readablePrefix();
         requireNotPruned(from);
@@ -121,10 +124,13 @@ public class ChangeFeed {
         String readable = readablePrefix() + "%";
         Long unit = caller.unitId();
         wanted.forEach((type, ids) -> {
+            var query = em.createNativeQuery("select t.id from " + type.table + " t where t.id = any(cast(:ids as bigint[]))"
+                    + " and " + type.visible).setParameter("ids", ids.toArray(Long[]::new)).setParameter("readable", readable);
+            if (type.visible.contains(":unit")) {
+                query.setParameter("unit", unit == null ? -1L : unit);
+            }
             @SuppressWarnings("unchecked")
-            List<Number> visible = em.createNativeQuery("select t.id from " + type.table + " t where t.id = any(cast(:ids as bigint[]))"
-                    + " and " + type.visible).setParameter("ids", ids.toArray(Long[]::new)).setParameter("readable", readable)
-                    .setParameter("unit", unit == null ? -1L : unit).getResultList();
+            List<Number> visible = query.getResultList();
             if (visible.isEmpty()) {
                 return;
             }

@@ -30,7 +30,7 @@ public class ExchangeGraphQL {
             + "pageInfo.endCursor (returned even on an empty page) and ask again with after: nothing committed later is "
             + "missed, whatever the order transactions ran in. A page holds the latest change of each record in it. "
             + "first: 1 to 1000 (default 100). A cursor older than the kept deletions is refused: re-export.")
-    public @NonNull ChangeConnection changes(String after, Integer first, List<@NonNull RecordType> recordTypes) {
+    public @NonNull ChangeConnection changes(String after, Integer first, List<RecordType> recordTypes) {
         return feed.page(after, first, recordTypes);
     }
 
