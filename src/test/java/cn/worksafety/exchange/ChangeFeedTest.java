@@ -22,12 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -61,13 +59,10 @@ class ChangeFeedTest {
 
     /** What a consumer gets by pulling until there is no next page: the changes and the cursor to keep. */
     record Pulled(List<Map<String, Object>> changes, String cursor) {
-        List<Map<String, Object>> of(String recordId) {
-            return changes.stream().filter(c -> recordId.equals(c.get("recordId"))).toList();
+        List<Map<String, Object>> of(String recordType, String recordId) {
+            return changes.stream().filter(c -> recordType.equals(c.get("recordType")) && recordId.equals(c.get("recordId"))).toList();
         }
 
-        Set<String> ids() {
-            return changes.stream().map(c -> (String) c.get("recordId")).collect(Collectors.toCollection(TreeSet::new));
-        }
     }
 
     static Pulled pull(String token, String after, List<String> types) {
@@ -146,8 +141,8 @@ class ChangeFeedTest {
 
             during = pull(o.exchange(), before.cursor(), null);
             // The feed holds back rather than pass the transaction still in flight: neither change yet.
-            assertTrue(during.of(x).isEmpty(), "X has not committed");
-            assertTrue(during.of(y).isEmpty(), "Y waits behind X's earlier transaction instead of moving the cursor past X");
+            assertTrue(during.of("RESPONSIBILITY", x).isEmpty(), "X has not committed");
+            assertTrue(during.of("RESPONSIBILITY", y).isEmpty(), "Y waits behind X's earlier transaction instead of moving the cursor past X");
 
             holder.rollback();
             slow.get(30, TimeUnit.SECONDS);
@@ -156,11 +151,11 @@ class ChangeFeedTest {
         }
 
         Pulled after = pull(o.exchange(), during.cursor(), null);
-        Map<String, Object> changedX = after.of(x).get(0);
+        Map<String, Object> changedX = after.of("RESPONSIBILITY", x).get(0);
         assertEquals("UPSERT", changedX.get("operation"));
         assertEquals("First, changed late", ((Map<?, ?>) changedX.get("record")).get("title"));
         assertEquals(1, changedX.get("version"));
-        assertEquals("Second, changed", ((Map<?, ?>) after.of(y).get(0).get("record")).get("title"));
+        assertEquals("Second, changed", ((Map<?, ?>) after.of("RESPONSIBILITY", y).get(0).get("record")).get("title"));
         // Nothing new after that: the stored cursor is at the end.
         assertTrue(pull(o.exchange(), after.cursor(), null).changes().isEmpty());
     }
@@ -201,7 +196,7 @@ class ChangeFeedTest {
                 + "{ id } }", vars("id", listId, "v", listVersion));
 
         Pulled changes = pull(o.exchange(), cursor, null);
-        Map<String, Object> deletion = changes.of(removed).get(0);
+        Map<String, Object> deletion = changes.of("RESPONSIBILITY", removed).get(0);
         assertEquals("RESPONSIBILITY", deletion.get("recordType"));
         assertEquals("DELETE", deletion.get("operation"));
         assertNull(deletion.get("record"));
@@ -224,18 +219,18 @@ class ChangeFeedTest {
         String person = Fixtures.person(ours.department(), List.of("SAFETY_MANAGER"), "110101199001011234", "13812345678");
         list(ours);
 
-        Map<String, Object> change = pull(ours.exchange(), null, List.of("PERSON")).of(person).get(0);
+        Map<String, Object> change = pull(ours.exchange(), null, List.of("PERSON")).of("PERSON", person).get(0);
         Map<?, ?> record = (Map<?, ?>) change.get("record");
         assertEquals("Person", record.get("__typename"));
         assertEquals("1101**********1234", record.get("idNumber"));
         assertEquals("138****5678", record.get("phone"));
         assertEquals(ours.department().code(), ((Map<?, ?>) record.get("unit")).get("code"));
         // The office's coordinator sees the same change whole, as in every other query.
-        Map<?, ?> whole = (Map<?, ?>) pull(ours.coordinator(), null, List.of("PERSON")).of(person).get(0).get("record");
+        Map<?, ?> whole = (Map<?, ?>) pull(ours.coordinator(), null, List.of("PERSON")).of("PERSON", person).get(0).get("record");
         assertEquals("110101199001011234", whole.get("idNumber"));
 
         Pulled foreign = pull(theirs.exchange(), null, null);
-        assertTrue(foreign.of(person).isEmpty());
+        assertTrue(foreign.of("PERSON", person).isEmpty());
         Set<String> ourUnits = Set.of(ours.office().id(), ours.department().id());
         assertTrue(foreign.changes().stream().noneMatch(c -> "UNIT".equals(c.get("recordType")) && ourUnits.contains(c.get("recordId"))));
         assertTrue(foreign.changes().stream().noneMatch(c -> "RESPONSIBILITY".equals(c.get("recordType"))),
@@ -356,7 +351,7 @@ class ChangeFeedTest {
             s.execute("insert into change_log (record_type, record_id, operation, region_path, changed_at) values"
                     + " ('RESPONSIBILITY', -1, 'DELETE', '/nowhere/', now() - interval '100 days')");
         }
-        ok(Tokens.admin(), "mutation($d: Date!) { runChecks(asOf: $d) { id } }",
+        ok(Tokens.admin(), "mutation($d: Date!) { runChecks(asOf: $d) { asOf } }",
                 vars("d", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
 
         JsonPath refused = post(o.exchange(), CHANGES, vars("a", old)).extract().jsonPath();

@@ -67,7 +67,7 @@ class ExportTest {
         String later = ok(Tokens.admin(), "mutation($i: PersonInput!) { createPerson(input: $i) { id } }", vars("i", Map.of(
                 "name", "Later", "unitId", ours.department().id(), "roles", List.of("SAFETY_MANAGER"))))
                 .getString("data.createPerson.id");
-        assertEquals(1, ChangeFeedTest.pull(ours.exchange(), cursor, List.of("PERSON")).of(later).size());
+        assertEquals(1, ChangeFeedTest.pull(ours.exchange(), cursor, List.of("PERSON")).of("PERSON", later).size());
     }
 
     @Test
