@@ -1,5 +1,6 @@
 package cn.worksafety.alert;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -18,7 +19,7 @@ import cn.worksafety.common.TrackedEntity;
  * the unit that must act, in one period. Rows are written by set-based SQL in the checks.
  */
 @Entity
-public class Alert extends TrackedEntity {
+public class Alert extends TrackedEntity implements ChangedRecord {
 
     @Enumerated(EnumType.STRING)
     @NonNull

@@ -1,5 +1,6 @@
 package cn.worksafety.committee;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -17,7 +18,7 @@ import cn.worksafety.common.TrackedEntity;
  * {@code committee_member} and resolved in batches by the API.
  */
 @Entity
-public class Committee extends TrackedEntity {
+public class Committee extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String name;

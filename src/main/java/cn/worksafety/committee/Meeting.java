@@ -1,5 +1,6 @@
 package cn.worksafety.committee;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -19,7 +20,7 @@ import cn.worksafety.common.TrackedEntity;
  * listed or counted toward the rule.
  */
 @Entity
-public class Meeting extends TrackedEntity {
+public class Meeting extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "committee_id")
     @Ignore

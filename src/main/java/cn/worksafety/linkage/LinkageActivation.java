@@ -1,5 +1,6 @@
 package cn.worksafety.linkage;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -17,7 +18,7 @@ import cn.worksafety.common.TrackedEntity;
 /** One time a mechanism was put to work: a joint enforcement operation, a drill, a response ... */
 @Entity
 @Table(name = "linkage_activation")
-public class LinkageActivation extends TrackedEntity {
+public class LinkageActivation extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "mechanism_id")
     @Ignore

@@ -20,6 +20,8 @@ import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Allowed;
+
+import static cn.worksafety.exchange.ExchangeGraphQL.UPDATED_SINCE_DEPRECATION;
 import cn.worksafety.security.Role;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
@@ -71,7 +73,7 @@ public class LinkageGraphQL {
             + "time with updatedSince). period (2026, 2026-Q1, 2026-03 ...) and from/to (inclusive days) filter on the start; unitId: activations "
             + "that unit took part in.")
     public @NonNull LinkageActivationConnection linkageActivations(Integer first, String after, @Id String mechanismId,
-            @Id String unitId, ActivationKind kind, String period, LocalDate from, LocalDate to, OffsetDateTime updatedSince) {
+            @Id String unitId, ActivationKind kind, String period, LocalDate from, LocalDate to, @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince) {
         return LinkageActivationConnection.of(service.activations(mechanismId, unitId, kind, period, from, to,
                 PageRequest.of(first, after, updatedSince)));
     }

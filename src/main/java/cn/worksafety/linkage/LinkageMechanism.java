@@ -1,5 +1,6 @@
 package cn.worksafety.linkage;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import cn.worksafety.common.TrackedEntity;
  */
 @Entity
 @Table(name = "linkage_mechanism")
-public class LinkageMechanism extends TrackedEntity {
+public class LinkageMechanism extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String name;

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.security.Allowed;
+
+import static cn.worksafety.exchange.ExchangeGraphQL.UPDATED_SINCE_DEPRECATION;
 import cn.worksafety.security.PersonalData;
 import cn.worksafety.security.Role;
 
@@ -53,7 +55,7 @@ public class OrganisationGraphQL {
     @Description("Units the caller may see; regionCode includes the regions below it. With updatedSince, "
             + "units changed at or after that instant, ordered by change time.")
     public @NonNull UnitConnection units(Integer first, String after, @Id String regionCode, UnitKind kind,
-            OffsetDateTime updatedSince) {
+            @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince) {
         return UnitConnection.of(service.units(regionCode, kind, PageRequest.of(first, after, updatedSince)));
     }
 
@@ -66,7 +68,7 @@ public class OrganisationGraphQL {
     @Query
     @Allowed
     public @NonNull PersonConnection persons(Integer first, String after, @Id String unitId, PersonRole role,
-            OffsetDateTime updatedSince) {
+            @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince) {
         return PersonConnection.of(service.persons(unitId, role, PageRequest.of(first, after, updatedSince)));
     }
 

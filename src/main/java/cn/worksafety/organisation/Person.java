@@ -1,5 +1,6 @@
 package cn.worksafety.organisation;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import cn.worksafety.common.TrackedEntity;
  * personal data: the API serves them only through the masking resolvers, never directly.
  */
 @Entity
-public class Person extends TrackedEntity {
+public class Person extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String name;

@@ -1,5 +1,6 @@
 package cn.worksafety.organisation;
 
+import cn.worksafety.exchange.ChangedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +16,7 @@ import cn.worksafety.common.TrackedEntity;
  * enterprise or rescue team. Relations are kept as ids and resolved in batches by the API.
  */
 @Entity
-public class Unit extends TrackedEntity {
+public class Unit extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String code;

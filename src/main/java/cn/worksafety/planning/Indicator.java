@@ -1,5 +1,6 @@
 package cn.worksafety.planning;
 
+import cn.worksafety.exchange.ChangedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -18,7 +19,7 @@ import cn.worksafety.common.TrackedEntity;
  * and status are resolved in batches by {@link PlanningGraphQL}.
  */
 @Entity
-public class Indicator extends TrackedEntity {
+public class Indicator extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "plan_id")
     @Ignore

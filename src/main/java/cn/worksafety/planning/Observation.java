@@ -1,5 +1,6 @@
 package cn.worksafety.planning;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -17,7 +18,7 @@ import cn.worksafety.common.TrackedEntity;
 
 /** The value an indicator had in one period. Recording the period again replaces the value (the audit trail keeps the old one). */
 @Entity
-public class Observation extends TrackedEntity {
+public class Observation extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "indicator_id")
     @Ignore

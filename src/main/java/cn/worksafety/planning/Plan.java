@@ -1,5 +1,6 @@
 package cn.worksafety.planning;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -17,7 +18,7 @@ import cn.worksafety.common.TrackedEntity;
  * region are resolved in batches by {@link PlanningGraphQL}.
  */
 @Entity
-public class Plan extends TrackedEntity {
+public class Plan extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String title;

@@ -1,5 +1,6 @@
 package cn.worksafety.responsibility;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 /** A unit's report on an item, append-only. */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport {
+public class ProgressReport implements ChangedRecord {
 
     @jakarta.persistence.Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package cn.worksafety.responsibility;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -20,7 +21,7 @@ import cn.worksafety.common.TrackedEntity;
  */
 @Entity
 @Table(name = "responsibility")
-public class Responsibility extends TrackedEntity {
+public class Responsibility extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "list_id")
     @Ignore

@@ -21,6 +21,8 @@ import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Allowed;
+
+import static cn.worksafety.exchange.ExchangeGraphQL.UPDATED_SINCE_DEPRECATION;
 import cn.worksafety.security.Role;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
@@ -75,7 +77,7 @@ public class ResponsibilityGraphQL {
             + "(any role). With updatedSince, items changed at or after that instant (a new progress report counts), "
             + "ordered by change time. Items of withdrawn lists only with includeWithdrawn.")
     public @NonNull ResponsibilityConnection responsibilities(Integer first, String after, ResponsibilityStatus status,
-            @Id String unitId, OffsetDateTime updatedSince, @Id String listId, @DefaultValue("false") boolean includeWithdrawn) {
+            @Id String unitId, @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince, @Id String listId, @DefaultValue("false") boolean includeWithdrawn) {
         return ResponsibilityConnection.of(service.items(status, unitId, listId, includeWithdrawn,
                 PageRequest.of(first, after, updatedSince)));
     }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,13 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import cn.worksafety.common.DatabaseFailure;
 import cn.worksafety.common.DomainException;
+import cn.worksafety.common.ErrorBody;
 import cn.worksafety.common.InvalidInput;
 
 /**
@@ -36,8 +34,6 @@ import cn.worksafety.common.InvalidInput;
  */
 @Path("/import/responsibility-lists")
 public class ResponsibilityImportResource {
-
-    private static final Logger LOG = Logger.getLogger(ResponsibilityImportResource.class);
 
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
@@ -75,20 +71,7 @@ public class ResponsibilityImportResource {
 
     @ServerExceptionMapper
     Response domainFailure(DomainException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", e.code());
-        body.put("message", e.getMessage());
-        if (e instanceof ResponsibilityImporter.Rejected rejected) {
-            body.put("errors", rejected.errors());
-        }
-        int status = switch (e.code()) {
-            case "UNAUTHENTICATED" -> 401;
-            case "FORBIDDEN" -> 403;
-            case "NOT_FOUND" -> 404;
-            case "CONFLICT" -> 409;
-            default -> 400;
-        };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return ErrorBody.of(e, e instanceof ResponsibilityImporter.Rejected rejected ? Map.of("errors", rejected.errors()) : Map.of());
     }
 
     @ServerExceptionMapper
@@ -96,16 +79,6 @@ public class ResponsibilityImportResource {
         if (e instanceof jakarta.ws.rs.WebApplicationException web) {
             return web.getResponse();
         }
-        // A statement timeout or a constraint answers like on the GraphQL endpoint, not HTTP 500.
-        DomainException known = DatabaseFailure.translate(e).orElse(null);
-        if (known != null) {
-            return domainFailure(known);
-        }
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Internal error in the import, reference %s", reference);
-        return Response.status(500).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("code", "INTERNAL", "message", "Internal error; quote reference " + reference + " to support.",
-                        "errors", List.of()))
-                .build();
+        return ErrorBody.internal(e, "the import", Map.of("errors", List.of()));
     }
 }

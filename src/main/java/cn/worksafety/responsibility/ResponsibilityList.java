@@ -1,5 +1,6 @@
 package cn.worksafety.responsibility;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -15,7 +16,7 @@ import cn.worksafety.common.TrackedEntity;
 /** A responsibility list (权责清单 / 任务清单) from one document: title, 文号, issuing unit and date. */
 @Entity
 @Table(name = "responsibility_list")
-public class ResponsibilityList extends TrackedEntity {
+public class ResponsibilityList extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String title;

@@ -39,6 +39,26 @@ public class PersonalData {
         return value == null || mayView(ownerUnitId) ? value : mask(value, 4, 4);
     }
 
+    /**
+     * This caller's rule as a plain value, for work that outlives the request's scope (a streamed
+     * export): the same decision as {@link #mayView}.
+     */
+    public Viewer viewer() {
+        boolean whole = caller.isAdmin() || caller.has(Role.COORDINATOR);
+        return new Viewer(whole, !whole && caller.has(Role.UNIT_EDITOR) ? caller.unitId() : null);
+    }
+
+    public record Viewer(boolean seesAll, Long ownUnitId) {
+        public boolean mayView(Long ownerUnitId) {
+            return seesAll || (ownUnitId != null && ownUnitId.equals(ownerUnitId));
+        }
+
+        /** The value whole or masked, keeping keepStart and keepEnd characters. */
+        public String maybeMask(String value, Long ownerUnitId, int keepStart, int keepEnd) {
+            return value == null || mayView(ownerUnitId) ? value : mask(value, keepStart, keepEnd);
+        }
+    }
+
     static String mask(String value, int keepStart, int keepEnd) {
         if (value.length() <= keepStart + keepEnd) {
             return "*".repeat(value.length());

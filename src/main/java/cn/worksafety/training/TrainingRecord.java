@@ -1,5 +1,6 @@
 package cn.worksafety.training;
 
+import cn.worksafety.exchange.ChangedRecord;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -21,7 +22,7 @@ import cn.worksafety.common.TrackedEntity;
  */
 @Entity
 @Table(name = "training_record")
-public class TrainingRecord extends TrackedEntity {
+public class TrainingRecord extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "person_id")
     @Ignore

@@ -1,5 +1,6 @@
 package cn.worksafety.training;
 
+import cn.worksafety.exchange.ChangedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +22,7 @@ import cn.worksafety.organisation.PersonRole;
  */
 @Entity
 @Table(name = "training_rule")
-public class TrainingRule extends TrackedEntity {
+public class TrainingRule extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "region_code")
     @Ignore
