@@ -1,6 +1,8 @@
 package cn.worksafety.read;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -36,16 +38,26 @@ record ReadCaller(Set<Role> roles, String unitCode, LocalDate asOf) {
         return new ReadCaller(roles, unit, asOf);
     }
 
-    /** The statement's first part: the row {@code c} every scoped field refers to. */
-    String scope(SqlQuery q) {
+    /**
+     * The values of {@link #scope}'s parameters, in their order in the statement: they are the
+     * statement's first parameters, and the only ones that depend on the caller, so a statement
+     * built once is reused for every caller with these substituted (CompiledReads).
+     */
+    List<Object> scopeValues() {
         boolean admin = roles.contains(Role.ADMIN);
         boolean seesPersonalData = admin || roles.contains(Role.COORDINATOR);
+        return Arrays.asList(admin, asOf, seesPersonalData, roles.contains(Role.UNIT_EDITOR), unitCode);
+    }
+
+    /** The statement's first part: the row {@code c} every scoped field refers to. */
+    String scope(SqlQuery q) {
+        List<Object> v = scopeValues();
         return "with c as materialized (select u.id as unit_id,"
-                + " case when " + q.param(admin, "boolean") + " then '' else coalesce(g.path, '-none-') end as readable,"
-                + " " + q.param(asOf, "date") + " as as_of,"
-                + " " + q.param(seesPersonalData, "boolean") + " as sees_personal_data,"
-                + " " + q.param(roles.contains(Role.UNIT_EDITOR), "boolean") + " as editor"
-                + " from (select 1) one left join unit u on u.code = " + q.param(unitCode, "text")
+                + " case when " + q.param(v.get(0), "boolean") + " then '' else coalesce(g.path, '-none-') end as readable,"
+                + " " + q.param(v.get(1), "date") + " as as_of,"
+                + " " + q.param(v.get(2), "boolean") + " as sees_personal_data,"
+                + " " + q.param(v.get(3), "boolean") + " as editor"
+                + " from (select 1) one left join unit u on u.code = " + q.param(v.get(4), "text")
                 + " left join region g on g.code = u.region_code) ";
     }
 
