@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.worksafety.security.Role;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -31,11 +32,24 @@ record ReadCaller(Set<Role> roles, String unitCode, LocalDate asOf) {
         if (roles.isEmpty()) {
             return null;
         }
-        String unit = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(unitClaim) != null) {
-            unit = String.valueOf((Object) jwt.getClaim(unitClaim));
+        return new ReadCaller(roles, unit(identity, unitClaim), asOf);
+    }
+
+    /**
+     * The unit claim, as security.Caller reads it. For OIDC's principal it is read from the claims
+     * directly: JsonWebToken.getClaim first looks the name up among the standard claims and,
+     * for a name like "unit" that is none of them, builds and throws away an exception on every
+     * request.
+     */
+    private static String unit(SecurityIdentity identity, String unitClaim) {
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc
+                && oidc.getClaims().getClaimValue(unitClaim) instanceof String unit) {
+            return unit;
         }
-        return new ReadCaller(roles, unit, asOf);
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(unitClaim) != null) {
+            return String.valueOf((Object) jwt.getClaim(unitClaim));
+        }
+        return null;
     }
 
     /**

@@ -62,10 +62,13 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return TokenAuthenticationRequest.class;
     }
 
-    /** Asked before the OIDC provider (priority 0). */
+    /**
+     * Asked before the OIDC provider, which has the default priority (1001, above
+     * {@link #SYSTEM_FIRST}); the manager asks the highest first.
+     */
     @Override
     public int priority() {
-        return 1000;
+        return IdentityProvider.super.priority() + 1000;
     }
 
     @Override
