@@ -33,7 +33,9 @@ import io.vertx.core.buffer.Buffer;
 public class CompiledReads {
 
     private static final int CACHED_DOCUMENTS = 2000;
+    private static final int CACHED_STATEMENTS = 500;
     private static final ParsedQuery NOT_A_READ = new ParsedQuery(null, null, Map.of());
+    private static final Statement FOR_THE_ENGINE = new Statement(null, List.of());
 
     @Inject
     GraphQLSchema schema;
@@ -49,10 +51,33 @@ public class CompiledReads {
 
     private final ReadModel model = new ReadModel();
     private final Map<String, ParsedQuery> documents = new ConcurrentHashMap<>();
+    /**
+     * Statements already built, per query, operation and variables. The SQL text depends on
+     * nothing else: the caller enters only through the scope's parameters, which come first and
+     * are substituted per request. Clients send a fixed set of queries, so building (walking the
+     * selection, writing the SQL text) is done once per query rather than per request.
+     */
+    private final Map<StatementKey, Statement> built = new ConcurrentHashMap<>();
     private final AtomicLong statements = new AtomicLong();
+
+    private record StatementKey(String query, String operationName, Map<String, Object> variables) {
+    }
 
     /** A query this path answers, ready to run; empty when the engine should answer. */
     Optional<Statement> compile(String query, String operationName, Map<String, Object> variables, ReadCaller caller) {
+        StatementKey key = new StatementKey(query, operationName, variables);
+        Statement statement = built.get(key);
+        if (statement == null) {
+            statement = build(query, operationName, variables, caller);
+            if (built.size() >= CACHED_STATEMENTS) {
+                built.clear(); // beyond a client's fixed set of queries (other ids, cursors): not worth keeping
+            }
+            built.put(key, statement);
+        }
+        return statement == FOR_THE_ENGINE ? Optional.empty() : Optional.of(statement.forCaller(caller));
+    }
+
+    private Statement build(String query, String operationName, Map<String, Object> variables, ReadCaller caller) {
         ParsedQuery parsed = documents.get(key(query, operationName));
         if (parsed == null) {
             parsed = ParsedQuery.parse(schema, query, operationName, maxTokens);
@@ -62,18 +87,18 @@ public class CompiledReads {
             documents.put(key(query, operationName), parsed == null ? NOT_A_READ : parsed);
         }
         if (parsed == null || parsed == NOT_A_READ) {
-            return Optional.empty();
+            return FOR_THE_ENGINE;
         }
         try {
             Map<String, Object> coerced = Variables.coerce(schema, parsed.operation(), variables);
             // The engine's budget, checked the same way before any SQL: a request over it goes to the
             // engine, which refuses it with the same error whichever path the client's request took.
             if (overBudget(parsed, operationName, variables)) {
-                return Optional.empty();
+                return FOR_THE_ENGINE;
             }
-            return Optional.of(build(parsed, coerced, caller));
+            return build(parsed, coerced, caller);
         } catch (NotCompilable e) {
-            return Optional.empty();
+            return FOR_THE_ENGINE;
         }
     }
 
@@ -100,14 +125,34 @@ public class CompiledReads {
             sql.append(roots.isEmpty() ? "" : ", ").append(q.value(query, "Query", null, field));
             roots.add(new Root(field.key, model.engineAnswersNull(field.name)));
         }
-        return new Statement(q.prepare(sql.append(" from c").toString()), roots);
+        SqlQuery.Prepared prepared = q.prepare(sql.append(" from c").toString());
+        List<Object> scope = caller.scopeValues();
+        if (!prepared.parameters().subList(0, scope.size()).equals(scope)) {
+            // The statement is reused for other callers by substituting these: they must come first.
+            throw new IllegalStateException("the caller's scope is not the statement's first parameters");
+        }
+        return new Statement(prepared, List.copyOf(roots));
     }
 
     /** One compiled request: its SQL, and per column the response key of its root field. */
     record Statement(SqlQuery.Prepared sql, List<Root> roots) {
+
+        /** This statement for {@code caller}: its scope values in place of the first parameters. */
+        Statement forCaller(ReadCaller caller) {
+            List<Object> scope = caller.scopeValues();
+            List<Object> parameters = new ArrayList<>(sql.parameters());
+            for (int i = 0; i < scope.size(); i++) {
+                parameters.set(i, scope.get(i));
+            }
+            return new Statement(new SqlQuery.Prepared(sql.sql(), parameters), roots);
+        }
     }
 
-    record Root(String key, boolean engineAnswersNull) {
+    record Root(String key, boolean engineAnswersNull, byte[] name) {
+
+        Root(String key, boolean engineAnswersNull) {
+            this(key, engineAnswersNull, ("\"" + key + "\":").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**
@@ -143,7 +188,10 @@ public class CompiledReads {
                     if (value == null && root.engineAnswersNull()) {
                         return Optional.empty();
                     }
-                    body.appendString((i == 0 ? "\"" : ",\"") + root.key() + "\":").appendBytes(value == null ? NULL : value);
+                    if (i > 0) {
+                        body.appendByte((byte) ',');
+                    }
+                    body.appendBytes(root.name()).appendBytes(value == null ? NULL : value);
                 }
                 return Optional.of(body.appendBytes(DATA_CLOSE));
             }

@@ -1,12 +1,15 @@
 package cn.worksafety.read;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.worksafety.security.Role;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -29,23 +32,46 @@ record ReadCaller(Set<Role> roles, String unitCode, LocalDate asOf) {
         if (roles.isEmpty()) {
             return null;
         }
-        String unit = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(unitClaim) != null) {
-            unit = String.valueOf((Object) jwt.getClaim(unitClaim));
+        return new ReadCaller(roles, unit(identity, unitClaim), asOf);
+    }
+
+    /**
+     * The unit claim, as security.Caller reads it. For OIDC's principal it is read from the claims
+     * directly: JsonWebToken.getClaim first looks the name up among the standard claims and,
+     * for a name like "unit" that is none of them, builds and throws away an exception on every
+     * request.
+     */
+    private static String unit(SecurityIdentity identity, String unitClaim) {
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc
+                && oidc.getClaims().getClaimValue(unitClaim) instanceof String unit) {
+            return unit;
         }
-        return new ReadCaller(roles, unit, asOf);
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(unitClaim) != null) {
+            return String.valueOf((Object) jwt.getClaim(unitClaim));
+        }
+        return null;
+    }
+
+    /**
+     * The values of {@link #scope}'s parameters, in their order in the statement: they are the
+     * statement's first parameters, and the only ones that depend on the caller, so a statement
+     * built once is reused for every caller with these substituted (CompiledReads).
+     */
+    List<Object> scopeValues() {
+        boolean admin = roles.contains(Role.ADMIN);
+        boolean seesPersonalData = admin || roles.contains(Role.COORDINATOR);
+        return Arrays.asList(admin, asOf, seesPersonalData, roles.contains(Role.UNIT_EDITOR), unitCode);
     }
 
     /** The statement's first part: the row {@code c} every scoped field refers to. */
     String scope(SqlQuery q) {
-        boolean admin = roles.contains(Role.ADMIN);
-        boolean seesPersonalData = admin || roles.contains(Role.COORDINATOR);
+        List<Object> v = scopeValues();
         return "with c as materialized (select u.id as unit_id,"
-                + " case when " + q.param(admin, "boolean") + " then '' else coalesce(g.path, '-none-') end as readable,"
-                + " " + q.param(asOf, "date") + " as as_of,"
-                + " " + q.param(seesPersonalData, "boolean") + " as sees_personal_data,"
-                + " " + q.param(roles.contains(Role.UNIT_EDITOR), "boolean") + " as editor"
-                + " from (select 1) one left join unit u on u.code = " + q.param(unitCode, "text")
+                + " case when " + q.param(v.get(0), "boolean") + " then '' else coalesce(g.path, '-none-') end as readable,"
+                + " " + q.param(v.get(1), "date") + " as as_of,"
+                + " " + q.param(v.get(2), "boolean") + " as sees_personal_data,"
+                + " " + q.param(v.get(3), "boolean") + " as editor"
+                + " from (select 1) one left join unit u on u.code = " + q.param(v.get(4), "text")
                 + " left join region g on g.code = u.region_code) ";
     }
 

@@ -37,6 +37,18 @@ public final class Tokens {
         return token(null, "admin");
     }
 
+    /** A correctly signed token that expires {@code ttl} from now. */
+    public static String expiringIn(Duration ttl, String unit, String... roles) {
+        return minter().sign("brief", Arrays.asList(roles), unit, ttl);
+    }
+
+    /** A token signed with the service's key but naming another issuer. */
+    public static String issuedBy(String issuer, String unit, String... roles) {
+        TokenMinter ours = minter();
+        return new TokenMinter(ours.key(), issuer, "realm_access/roles", "unit")
+                .sign("test-" + String.join("-", roles) + "@" + unit, Arrays.asList(roles), unit, Duration.ofHours(1));
+    }
+
     /** A token signed with a key the service does not know. */
     public static String forged(String unit, String... roles) {
         LocalTokenKey stranger = LocalTokenKey.fromPkcs8(freshKey());
