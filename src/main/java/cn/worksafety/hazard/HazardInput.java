@@ -1,0 +1,27 @@
+package cn.worksafety.hazard;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+public class HazardInput {
+    @NonNull
+    @Id
+    public String unitId;
+    @NonNull
+    @Id
+    public String supervisingUnitId;
+    @NonNull
+    public HazardGrade grade;
+    @NonNull
+    public HazardSource source;
+    @NonNull
+    public String description;
+    @NonNull
+    public LocalDate foundOn;
+    public LocalDate dueOn;
+    @Id
+    public String riskPointId;
+    public RemediationPlanInput plan;
+}
