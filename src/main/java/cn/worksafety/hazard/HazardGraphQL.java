@@ -88,7 +88,7 @@ public class HazardGraphQL {
         return service.report(input);
     }
 
-    @Mutation
+    @Mutation("setRemediationPlan") // named: SmallRye would drop the "set" prefix
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
     @Description("Sets the remediation plan (五落实) of an OPEN hazard: the responsible or supervising unit.")
     public @NonNull Hazard setRemediationPlan(@NonNull @Id String hazardId, @NonNull int version, @NonNull RemediationPlanInput plan) {

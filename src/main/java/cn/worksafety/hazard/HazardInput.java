@@ -3,8 +3,10 @@ package cn.worksafety.hazard;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+@Input("HazardInput")
 public class HazardInput {
     @NonNull
     @Id

@@ -1,8 +1,10 @@
 package cn.worksafety.hazard;
 
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+@Input("RiskPointInput")
 public class RiskPointInput {
     @NonNull
     @Id
