@@ -3,6 +3,7 @@ package cn.worksafety.hazard;
 import static cn.worksafety.hazard.HazardWorld.editor;
 import static cn.worksafety.hazard.HazardWorld.hazard;
 import static cn.worksafety.hazard.HazardWorld.plan;
+import static cn.worksafety.support.GraphQL.errorCode;
 import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
-import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,17 +36,6 @@ class HazardTest {
     static final String ALERTS = "query($u: ID, $k: AlertKind) { alerts(unitId: $u, kind: $k, first: 500) { edges { node { id kind status period subjectId message } } } }";
     static final String LEDGER = "query($r: ID!, $p: String!) { hazardLedger(regionCode: $r, period: $p) { regionCode period asOf "
             + "rows { grade found rectified verified overdue rectificationRate } riskLevels { level found rectified overdue } } }";
-
-    /** The first error's code. */
-    private static String errorCode(String token, String query, Map<String, Object> variables) {
-        JsonPath json = GraphQL.post(token, query, variables).extract().jsonPath();
-        Object code = json.get("errors[0].extensions.code");
-        if (code == null) {
-            throw new AssertionError("Expected an error with a code, got: " + json.prettify());
-        }
-        System.out.println("HAZARD-ERROR " + code + " " + json.getString("errors[0].message"));
-        return code.toString();
-    }
 
     private static String id(Map<String, Object> hazard) {
         return (String) hazard.get("id");
