@@ -59,6 +59,18 @@ public class PersonalData {
         }
     }
 
+    /**
+     * A person's name written into a record (who held an interview, who was interviewed): the first
+     * character kept (张**), whole for those who may see either owning unit's personal data.
+     */
+    public String personName(String value, Long ownerUnitId, Long otherOwnerUnitId) {
+        if (value == null || mayView(ownerUnitId) || mayView(otherOwnerUnitId)) {
+            return value;
+        }
+        int first = value.offsetByCodePoints(0, 1);
+        return value.substring(0, first) + "*".repeat(Math.max(2, value.codePointCount(first, value.length())));
+    }
+
     static String mask(String value, int keepStart, int keepEnd) {
         if (value.length() <= keepStart + keepEnd) {
             return "*".repeat(value.length());
