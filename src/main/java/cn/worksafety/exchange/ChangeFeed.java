@@ -94,15 +94,17 @@ public class ChangeFeed {
                     toOffset(row[7]));
             edges.add(new ChangeConnection.ChangeEdge(at.encode(), change));
         }
-        Position end;
+        // The end of a last page may move up to the watermark: every transaction under it has ended and
+        // its rows for this reader are in this page or before it. The next call then skips other
+        // regions' rows in between, and a consumer that is up to date never falls behind the horizon.
+        Position end = from;
         if (!changes.isEmpty()) {
             Object[] last = changes.get(changes.size() - 1);
             end = new Position(Long.parseLong((String) last[1]), ((Number) last[2]).longValue());
-        } else {
-            // Nothing for this reader below the watermark: every transaction under it has ended, so
-            // the next page may start there (and skip the rows of other regions in between).
-            Position mark = new Position(watermark, 0);
-            end = mark.compareTo(from) > 0 ? mark : from;
+        }
+        Position mark = new Position(watermark, 0);
+        if (!hasNext && mark.compareTo(end) > 0) {
+            end = mark;
         }
         return new ChangeConnection(edges, new PageInfo(hasNext, end.encode()));
     }
