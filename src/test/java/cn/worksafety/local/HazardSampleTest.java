@@ -7,12 +7,12 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
 
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.hazard.HazardCheck;
 import cn.worksafety.support.SampleData;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -35,27 +35,29 @@ class HazardSampleTest {
     @Inject
     HazardCheck check;
 
+    @Inject
+    UserTransaction transaction;
+
     @Test
-    void sampleCoversEveryGradeStatusAnExtensionAndAnInterview() {
+    void sampleCoversEveryGradeStatusAnExtensionAndAnInterview() throws Exception {
         SampleData.ensureLoaded(em, organisation);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                organisation.addUnits("sample/training-units.csv");
-                hazards.load();
-                assertEquals(List.of("GENERAL", "MAJOR", "SIGNIFICANT"), strings("select distinct grade from hazard h where " + SAMPLE + " order by 1"));
-                assertEquals(List.of("OPEN", "RECTIFIED", "VERIFIED"), strings("select distinct status from hazard h where " + SAMPLE + " order by 1"));
-                assertEquals(List.of("FILED"), strings("select x.status from hazard_extension x join hazard h on h.id = x.hazard_id where " + SAMPLE));
-                assertEquals(1, strings("select i.held_by from hazard_interview i join hazard h on h.id = i.hazard_id where " + SAMPLE).size());
-                assertTrue(strings("select description from hazard h where " + SAMPLE).stream().allMatch(d -> d.contains("示例")),
-                        "every sample hazard says it is an example");
-                // As of today the sample has an overdue hazard with an interview and one without.
-                var outcome = check.run(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
-                assertTrue(outcome.found(cn.worksafety.alert.AlertKind.HAZARD_OVERDUE) >= 2);
-                assertTrue(outcome.found(cn.worksafety.alert.AlertKind.INTERVIEW_OVERDUE) >= 1);
-            } finally {
-                QuarkusTransaction.setRollbackOnly();
-            }
-        });
+        transaction.begin();
+        try {
+            organisation.addUnits("sample/training-units.csv");
+            hazards.load();
+            assertEquals(List.of("GENERAL", "MAJOR", "SIGNIFICANT"), strings("select distinct grade from hazard h where " + SAMPLE + " order by 1"));
+            assertEquals(List.of("OPEN", "RECTIFIED", "VERIFIED"), strings("select distinct status from hazard h where " + SAMPLE + " order by 1"));
+            assertEquals(List.of("FILED"), strings("select x.status from hazard_extension x join hazard h on h.id = x.hazard_id where " + SAMPLE));
+            assertEquals(1, strings("select i.held_by from hazard_interview i join hazard h on h.id = i.hazard_id where " + SAMPLE).size());
+            assertTrue(strings("select description from hazard h where " + SAMPLE).stream().allMatch(d -> d.contains("示例")),
+                    "every sample hazard says it is an example");
+            // As of today the sample has an overdue hazard with an interview and one without.
+            var outcome = check.run(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+            assertTrue(outcome.found(cn.worksafety.alert.AlertKind.HAZARD_OVERDUE) >= 2);
+            assertTrue(outcome.found(cn.worksafety.alert.AlertKind.INTERVIEW_OVERDUE) >= 1);
+        } finally {
+            transaction.rollback();
+        }
     }
 
     private static final String SAMPLE = "h.unit_id in (select id from unit where code in ('GY-QY-WH01', 'YC-QY-HG01'))";
