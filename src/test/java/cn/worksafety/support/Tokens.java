@@ -45,7 +45,7 @@ public final class Tokens {
     /** A token signed with the service's key but naming another issuer. */
     public static String issuedBy(String issuer, String unit, String... roles) {
         TokenMinter ours = minter();
-        return new TokenMinter(ours.key(), issuer, "realm_access/roles", "unit")
+        return new TokenMinter(ours.key(), issuer, "realm_access/roles", "unit", ours.audience())
                 .sign("test-" + String.join("-", roles) + "@" + unit, Arrays.asList(roles), unit, Duration.ofHours(1));
     }
 
