@@ -47,6 +47,7 @@ class RoleMatrixTest {
     private static final Set<String> OFFICE = Set.of("admin", "coordinator");
     private static final Set<String> EDITORS = Set.of("admin", "coordinator", "unit-editor");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> UNIT_ROLES = Set.of("coordinator", "unit-editor");
     /** The role gate's refusal (Caller.requireAnyOf), told apart from the features' own FORBIDDEN. */
     private static final String ROLE_GATE = "Your role may not perform this operation.";
 
@@ -57,7 +58,7 @@ class RoleMatrixTest {
                 "linkageMechanisms", "linkageMechanismsConnection", "linkageActivations", "me", "regions", "unit", "units",
                 "person", "persons", "plan", "plans", "plansConnection", "responsibilityList", "responsibilityLists",
                 "responsibilityListsConnection", "responsibility", "responsibilities", "trainingRules", "trainingRulesConnection",
-                "trainingGaps")) {
+                "trainingGaps", "changes", "hazard", "hazards", "hazardLedger", "riskPoints", "unitDesignations")) {
             MATRIX.put(query, EVERYONE);
         }
         MATRIX.put("auditTrail", ADMIN);
@@ -66,14 +67,18 @@ class RoleMatrixTest {
         for (String office : List.of("createUnit", "createCommittee", "updateCommittee", "createLinkageMechanism",
                 "updateLinkageMechanism", "retireLinkageMechanism", "createPlan", "updatePlan", "linkPlanTask",
                 "createResponsibilityList", "updateResponsibility", "addResponsibility", "removeResponsibility",
-                "reassignResponsibility", "withdrawResponsibilityList", "createTrainingRule")) {
+                "reassignResponsibility", "withdrawResponsibilityList", "createTrainingRule", "designateUnit")) {
             MATRIX.put(office, OFFICE);
         }
         for (String editor : List.of("acknowledgeAlert", "resolveAlert", "recordMeeting", "correctMeeting", "withdrawMeeting",
                 "recordActivation", "createPerson", "recordObservation", "reportProgress", "recordTraining",
-                "correctTrainingRecord")) {
+                "correctTrainingRecord", "reportHazard", "setRemediationPlan", "rectifyHazard", "verifyHazard",
+                "requestHazardExtension", "recordInterview", "createRiskPoint")) {
             MATRIX.put(editor, EDITORS);
         }
+        // Approvals and filing come from the designated units' own users (docs/hazards.md); an admin has no unit.
+        MATRIX.put("decideHazardExtension", UNIT_ROLES);
+        MATRIX.put("fileHazardExtension", UNIT_ROLES);
     }
 
     /** Allowed calls not made for real: runChecks would run every check over the shared test database. */
