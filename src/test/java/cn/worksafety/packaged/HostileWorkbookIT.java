@@ -134,10 +134,10 @@ class HostileWorkbookIT {
         refused(office, sheet("<row r=\"99999999\"><c r=\"A99999999\" t=\"inlineStr\"><is><t>x</t></is></c></row>"), "outside Excel's rows");
 
         // A reversed merge range and one covering the whole sheet: cut to the data, nothing to fill; the
-        // file is then judged as a list (here: a header without items).
+        // file is then judged as a list (here: a header naming one column of the five needed).
         refused(office, sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>序号</t></is></c></row></sheetData>"
                 + "<mergeCells><mergeCell ref=\"C5:A1\"/><mergeCell ref=\"A1:XFD1048576\"/></mergeCells><sheetData>"),
-                "no items");
+                "no column 标题");
 
         // Still here, and answering.
         assertEquals(office.code(), ok(Tokens.token(office.code(), "viewer"), "{ me { code } }").getString("data.me.code"));
