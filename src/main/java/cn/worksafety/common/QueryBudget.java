@@ -29,8 +29,8 @@ import graphql.util.TraversalControl;
  * <li>a connection costs its {@code first} (default {@link PageRequest#DEFAULT_FIRST}) rows for
  * every row of its parent (its edges and nodes are those rows), and the nodes' fields are counted
  * that many times;</li>
- * <li>a list without paging costs {@code listEstimate} rows (its hard cap is larger; the estimate
- * is what such lists hold in practice);</li>
+ * <li>a list without paging costs {@code listEstimate} rows (10 by default: what such lists hold
+ * in practice; their hard cap, common.ListQuery.CAP, is larger);</li>
  * <li>scalars, page info and introspection ({@code __schema}, {@code __type}, {@code __typename})
  * cost nothing: the standard introspection query always passes;</li>
  * <li>aliases add up: every selected field counts, whatever its name.</li>
@@ -50,7 +50,7 @@ public class QueryBudget {
     @ConfigProperty(name = "app.graphql.max-depth", defaultValue = "12")
     int maxDepth;
 
-    @ConfigProperty(name = "app.graphql.list-estimate", defaultValue = "50")
+    @ConfigProperty(name = "app.graphql.list-estimate", defaultValue = "10")
     int listEstimate;
 
     /** What a request would fetch. */

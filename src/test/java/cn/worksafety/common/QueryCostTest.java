@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
+import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.ReadPaths;
 import cn.worksafety.support.SqlStatements;
@@ -74,11 +75,13 @@ class QueryCostTest {
 
     @Test
     void costCountsRowsSoANestedPageMultipliesAndTheMessageSaysHowMany() {
-        // 50 lists (the estimate for an unpaged list) x 500 items: 50 + 25,000 rows.
-        String query = "{ a0: responsibilityLists { title items(first: 500) { edges { node { title } } } } }";
-        assertRefusedBeforeAnySql(query, "about 25050 rows");
-        // The same shape with pages of 100 is 5,050 rows and runs.
-        ok(Tokens.admin(), "{ responsibilityLists { title items(first: 100) { edges { node { title } } } } }");
+        // 10 lists (the estimate for an unpaged list) x 500 items x 10 assignments (estimate) with their unit:
+        // 10 + 5,000 + 50,000 + 50,000 rows.
+        String query = "{ a0: responsibilityLists { title items(first: 500) { edges { node { assignments { unit { code } } } } } } }";
+        assertRefusedBeforeAnySql(query, "about 105010 rows");
+        // The same shape with pages of 10 is 2,110 rows and runs (a fresh county: other tests' lists stay out of it).
+        ok(Tokens.token(Fixtures.department(Fixtures.county()).code(), "viewer"),
+                "{ responsibilityLists { title items(first: 10) { edges { node { assignments { unit { code } } } } } } }");
     }
 
     @Test
