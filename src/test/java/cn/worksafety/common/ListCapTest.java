@@ -75,6 +75,15 @@ class ListCapTest {
         String viewer = Tokens.token(Fixtures.department(county).code(), "viewer");
         insert("insert into plan (title, kind, period_start, period_end, region_code) select 'Plan ' || n, 'ANNUAL', "
                 + "date '2026-01-01', date '2026-12-31', ? from generate_series(1, 500) n", county);
+        try {
+            plansOverTheCap(county, viewer);
+        } finally {
+            // The suite shares one database: other tests list every plan as admin.
+            insert("delete from plan where region_code = ?", county);
+        }
+    }
+
+    private void plansOverTheCap(String county, String viewer) throws SQLException {
         assertEquals(500, ok(viewer, "{ plans { id title } }").getList("data.plans").size());
 
         insert("insert into plan (title, kind, period_start, period_end, region_code) values ('Plan 501', 'ANNUAL', "
@@ -95,6 +104,14 @@ class ListCapTest {
         String viewer = Tokens.token(issuer.code(), "viewer");
         insert("insert into responsibility_list (title, issuer_id) select 'List ' || n, ? from generate_series(1, 501) n",
                 Long.valueOf(issuer.id()));
+        try {
+            listsOverTheCap(issuer, viewer);
+        } finally {
+            insert("delete from responsibility_list where issuer_id = ?", Long.valueOf(issuer.id()));
+        }
+    }
+
+    private void listsOverTheCap(Fixtures.Unit issuer, String viewer) throws SQLException {
         String message = message(viewer, "{ responsibilityLists { id title } }");
         assertTrue(message.contains("responsibilityListsConnection"), message);
         assertEquals(501, allPages(viewer, "responsibilityListsConnection", 500).size());
@@ -120,8 +137,12 @@ class ListCapTest {
                 + "counts_as_completion, reported_by) select ?, ?, date '2026-01-01' + n, 'Report ' || n, false, false, false, 'bulk' "
                 + "from generate_series(1, 501) n", Long.valueOf(itemId), Long.valueOf(issuer.id()));
         String viewer = Tokens.token(issuer.code(), "viewer");
-        String message = message(viewer, "query { responsibility(id: \"" + itemId + "\") { title progressReports { summary } } }");
-        assertTrue(message.contains("'progressReports' would return more than 500"), message);
+        try {
+            String message = message(viewer, "query { responsibility(id: \"" + itemId + "\") { title progressReports { summary } } }");
+            assertTrue(message.contains("'progressReports' would return more than 500"), message);
+        } finally {
+            insert("delete from progress_report where responsibility_id = ?", Long.valueOf(itemId));
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +25,11 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class PlanningSampleTest {
 
-    private static final String PLANS = "{ plans { id title kind periodStart periodEnd issuer { code } indicators { sequence category name "
+    /** Paged: the shared test database holds more plans than the unpaged list's cap of 500. */
+    private static final String PLANS = "query($a: String) { plansConnection(first: 50, after: $a) { pageInfo { hasNextPage endCursor } "
+            + "edges { node { id title kind periodStart periodEnd issuer { code } indicators { sequence category name "
             + "unitOfMeasure nature status target { comparator value baselinePeriod averageYears wording } } "
-            + "tasks { number title leadUnit { code } responsibility { id } } } }";
+            + "tasks { number title leadUnit { code } responsibility { id } } } } } }";
 
     @Inject
     EntityManager em;
@@ -128,8 +132,13 @@ class PlanningSampleTest {
     }
 
     private static Map<String, Object> plan(String title) {
-        JsonPath json = ok(Tokens.admin(), PLANS);
-        List<Map<String, Object>> plans = json.getList("data.plans");
+        List<Map<String, Object>> plans = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = ok(Tokens.admin(), PLANS, Collections.singletonMap("a", after));
+            plans.addAll(page.getList("data.plansConnection.edges.node"));
+            after = page.getBoolean("data.plansConnection.pageInfo.hasNextPage") ? page.getString("data.plansConnection.pageInfo.endCursor") : null;
+        } while (after != null);
         List<Map<String, Object>> matching = plans.stream().filter(p -> title.equals(p.get("title"))).toList();
         assertEquals(1, matching.size(), "plans titled " + title);
         return matching.get(0);
