@@ -320,6 +320,29 @@ class ChangeFeedTest {
         assertFalse(foreign.containsKey("RISK_POINT:" + point), "nor our risk point");
     }
 
+    @Test
+    void aPageOfHazardsWithTheirNestedFieldsCostsTheSameStatementsForThreeAsForTwelve() {
+        HazardWorld world = HazardWorld.create();
+        String exchange = Tokens.token(world.office().code(), "exchange");
+        String cursor = pull(exchange, null, List.of("HAZARD")).cursor();
+        String query = "query($a: String) { changes(after: $a, first: 500, recordTypes: [HAZARD]) { edges { node { record { "
+                + "... on Hazard { id unit { code } supervisingUnit { code } riskPoint { name } extensions { status } "
+                + "interviews { interviewee } } } } } } }";
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("a", cursor);
+        for (int i = 0; i < 3; i++) {
+            world.report("GENERAL", "2026-03-02", null);
+        }
+        assertEquals(3, ok(exchange, query, variables).getList("data.changes.edges").size());
+        long few = SqlStatements.cost(sessionFactory, () -> ok(exchange, query, variables));
+        for (int i = 0; i < 9; i++) {
+            world.report("GENERAL", "2026-03-02", null);
+        }
+        assertEquals(12, ok(exchange, query, variables).getList("data.changes.edges").size());
+        long many = SqlStatements.cost(sessionFactory, () -> ok(exchange, query, variables));
+        assertEquals(few, many, "statements for 3 hazards: " + few + ", for 12: " + many);
+    }
+
     // ---------- every record type ----------
 
     @Test
