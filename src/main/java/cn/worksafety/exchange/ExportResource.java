@@ -27,6 +27,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.worksafety.common.DomainException;
 import cn.worksafety.common.ErrorBody;
@@ -49,6 +53,7 @@ public class ExportResource {
 
     private static final Logger LOG = Logger.getLogger(ExportResource.class);
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
     static final int FETCH = 500;
 
     /** Personal-data columns and how much of them a masked form keeps (PersonalData). */
@@ -176,6 +181,8 @@ public class ExportResource {
                         g.writeString(String.valueOf(element));
                     }
                     g.writeEndArray();
+                } else if (type == RecordType.HAZARD && column.equals("interviews")) {
+                    writeInterviews(g, rs.getString(i), rs.getLong("unit_id"), rs.getLong("supervising_unit_id"), viewer);
                 } else if ("json".equals(meta.getColumnTypeName(i)) || "jsonb".equals(meta.getColumnTypeName(i))) {
                     g.writeRawValue(rs.getString(i));
                 } else {
@@ -186,6 +193,23 @@ public class ExportResource {
             g.writeEndObject();
         }
         out.write('\n');
+    }
+
+    /**
+     * A hazard's interviews with the names of who held them and who was interviewed masked as the
+     * hazard feature masks them (PersonalData.personName: whole for the hazard's or the supervising
+     * unit's own users, coordinators and admins).
+     */
+    private static void writeInterviews(JsonGenerator g, String json, long unitId, long supervisingUnitId,
+            PersonalData.Viewer viewer) throws IOException {
+        ArrayNode interviews = (ArrayNode) MAPPER.readTree(json);
+        for (JsonNode node : interviews) {
+            ObjectNode interview = (ObjectNode) node;
+            for (String name : new String[] { "heldBy", "interviewee" }) {
+                interview.put(name, viewer.personName(interview.get(name).asText(), unitId, supervisingUnitId));
+            }
+        }
+        g.writeRawValue(MAPPER.writeValueAsString(interviews));
     }
 
     static String camel(String column) {

@@ -3,6 +3,8 @@ package cn.worksafety.exchange;
 import cn.worksafety.alert.Alert;
 import cn.worksafety.committee.Committee;
 import cn.worksafety.committee.Meeting;
+import cn.worksafety.hazard.Hazard;
+import cn.worksafety.hazard.RiskPoint;
 import cn.worksafety.linkage.LinkageActivation;
 import cn.worksafety.linkage.LinkageMechanism;
 import cn.worksafety.organisation.Person;
@@ -61,7 +63,20 @@ public enum RecordType {
             + " where g.code = t.region_code and (g.path like :readable or :readable like g.path || '%')))", null, null),
     TRAINING_RECORD("training_record", TrainingRecord.class, inRegion("(select unit_region_path(p.unit_id) from person p"
             + " where p.id = t.person_id)"), "(select p.unit_id from person p where p.id = t.person_id)", null),
-    ALERT("alert", Alert.class, inRegion("unit_region_path(t.unit_id)"), null, null);
+    ALERT("alert", Alert.class, inRegion("unit_region_path(t.unit_id)"), null, null),
+    // The register's own scoping: the region the hazard was recorded in (HazardRepository.page).
+    // Interview names are personal data: the export masks them (ExportResource), GraphQL through
+    // the hazard's interviews resolver.
+    HAZARD("hazard", Hazard.class, inRegion("region_code_path(t.region_code)"), null,
+            "(select coalesce(json_agg(json_build_object('id', e.id::text, 'previousDueOn', e.previous_due_on, 'requestedDueOn',"
+                    + " e.requested_due_on, 'reason', e.reason, 'status', e.status, 'parkApproved', e.park_approved, 'parkUnitId',"
+                    + " e.park_unit_id::text, 'departmentApproved', e.department_approved, 'departmentUnitId', e.department_unit_id::text,"
+                    + " 'decisionNote', e.decision_note, 'filedOn', e.filed_on, 'filedByUnitId', e.filed_by_unit_id::text)"
+                    + " order by e.id), '[]') from hazard_extension e where e.hazard_id = t.id) as extensions, "
+                    + "(select coalesce(json_agg(json_build_object('id', i.id::text, 'heldOn', i.held_on, 'heldBy', i.held_by,"
+                    + " 'interviewee', i.interviewee, 'summary', i.summary) order by i.held_on, i.id), '[]')"
+                    + " from hazard_interview i where i.hazard_id = t.id) as interviews"),
+    RISK_POINT("risk_point", RiskPoint.class, inRegion("unit_region_path(t.unit_id)"), null, null);
 
     /** The table the record lives in. */
     final String table;

@@ -13,13 +13,14 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import cn.worksafety.common.TrackedEntity;
+import cn.worksafety.exchange.ChangedRecord;
 
 /**
  * A hidden hazard (隐患) in the register: found at a unit (usually an enterprise), supervised by a
  * department, park or town, due by {@code dueOn}, closed by rectification and sign-off (验收销号).
  */
 @Entity
-public class Hazard extends TrackedEntity {
+public class Hazard extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "unit_id")
     @Ignore

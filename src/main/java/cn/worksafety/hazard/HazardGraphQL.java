@@ -1,5 +1,7 @@
 package cn.worksafety.hazard;
 
+import static cn.worksafety.exchange.ExchangeGraphQL.UPDATED_SINCE_DEPRECATION;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,12 +40,12 @@ public class HazardGraphQL {
 
     @Query
     @Allowed
-    @Description("Hazards the caller may see, oldest first (with updatedSince: by last change, for data exchange). overdue: OPEN "
+    @Description("Hazards the caller may see, oldest first (with the deprecated updatedSince: by last change; data exchange uses changes). overdue: OPEN "
             + "and past dueOn today; listed: under listed supervision; foundFrom/foundTo: found between (inclusive); regionCode: "
             + "that region and below.")
     public @NonNull HazardConnection hazards(Integer first, String after, HazardStatus status, HazardGrade grade, @Id String unitId,
             @Id String supervisingUnitId, Boolean overdue, Boolean listed, LocalDate foundFrom, LocalDate foundTo,
-            @Id String riskPointId, @Id String regionCode, OffsetDateTime updatedSince) {
+            @Id String riskPointId, @Id String regionCode, @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince) {
         return HazardConnection.of(service.hazards(status, grade, unitId, supervisingUnitId, overdue, listed, foundFrom, foundTo,
                 riskPointId, regionCode, PageRequest.of(first, after, updatedSince)));
     }
@@ -58,9 +60,9 @@ public class HazardGraphQL {
 
     @Query
     @Allowed
-    @Description("Risk points the caller may see, oldest first (with updatedSince: by last change).")
+    @Description("Risk points the caller may see, oldest first (with the deprecated updatedSince: by last change; data exchange uses changes).")
     public @NonNull RiskPointConnection riskPoints(Integer first, String after, @Id String unitId, RiskLevel level,
-            OffsetDateTime updatedSince) {
+            @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince) {
         return RiskPointConnection.of(service.riskPoints(unitId, level, PageRequest.of(first, after, updatedSince)));
     }
 

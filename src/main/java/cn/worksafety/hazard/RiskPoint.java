@@ -11,11 +11,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import cn.worksafety.common.TrackedEntity;
+import cn.worksafety.exchange.ChangedRecord;
 
 /** A unit's identified risk (双重预防机制, seed 002 (十六)): where hazards are looked for. */
 @Entity
 @Table(name = "risk_point")
-public class RiskPoint extends TrackedEntity {
+public class RiskPoint extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "unit_id")
     @Ignore

@@ -57,6 +57,11 @@ public class PersonalData {
         public String maybeMask(String value, Long ownerUnitId, int keepStart, int keepEnd) {
             return value == null || mayView(ownerUnitId) ? value : mask(value, keepStart, keepEnd);
         }
+
+        /** As {@link PersonalData#personName}: whole for those who may see either owning unit's personal data. */
+        public String personName(String value, Long ownerUnitId, Long otherOwnerUnitId) {
+            return value == null || mayView(ownerUnitId) || mayView(otherOwnerUnitId) ? value : maskName(value);
+        }
     }
 
     /**
@@ -67,6 +72,10 @@ public class PersonalData {
         if (value == null || mayView(ownerUnitId) || mayView(otherOwnerUnitId)) {
             return value;
         }
+        return maskName(value);
+    }
+
+    static String maskName(String value) {
         int first = value.offsetByCodePoints(0, 1);
         return value.substring(0, first) + "*".repeat(Math.max(2, value.codePointCount(first, value.length())));
     }

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
+import cn.worksafety.hazard.HazardWorld;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
@@ -250,6 +251,98 @@ class ChangeFeedTest {
         assertTrue(statements <= 12, "a page of 14 changes with records, units and regions took " + statements + " statements");
     }
 
+    // ---------- hidden hazards and risk points ----------
+
+    static final String HAZARD_CHANGES = "query($a: String) { changes(after: $a, first: 500, recordTypes: [HAZARD, RISK_POINT]) "
+            + "{ pageInfo { hasNextPage endCursor } edges { node { recordType recordId operation version record { __typename "
+            + "... on Hazard { id status grade verifiedOn riskPoint { id } interviews { heldBy interviewee } } "
+            + "... on RiskPoint { id name level } } } } } }";
+
+    /** The changes of hazards and risk points after the cursor, latest per record, pulled to the end. */
+    static Map<String, Map<String, Object>> hazardChanges(String token, String after) {
+        Map<String, Map<String, Object>> latest = new HashMap<>();
+        String cursor = after;
+        while (true) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("a", cursor);
+            JsonPath page = ok(token, HAZARD_CHANGES, variables);
+            List<Map<String, Object>> nodes = page.getList("data.changes.edges.node");
+            nodes.forEach(n -> latest.put(n.get("recordType") + ":" + n.get("recordId"), n));
+            cursor = page.getString("data.changes.pageInfo.endCursor");
+            if (!page.getBoolean("data.changes.pageInfo.hasNextPage")) {
+                return latest;
+            }
+        }
+    }
+
+    @Test
+    void aHazardThroughItsLoopAndANewRiskPointReachTheRegionsConsumerMaskedAndNoOtherRegion() {
+        HazardWorld world = HazardWorld.create();
+        String exchange = Tokens.token(world.office().code(), "exchange");
+        String cursor = pull(exchange, null, List.of("HAZARD", "RISK_POINT")).cursor();
+
+        String point = ok(HazardWorld.editor(world.enterprise()), "mutation($i: RiskPointInput!) { createRiskPoint(input: $i) { id } }",
+                vars("i", Map.of("unitId", world.enterprise().id(), "name", "Tank farm", "level", "ORANGE", "monitored", true)))
+                .getString("data.createRiskPoint.id");
+        Map<String, Object> input = world.input("GENERAL", "2026-03-02", null);
+        input.put("riskPointId", point);
+        String hazard = (String) world.report(input).get("id");
+        String afterReport = pull(exchange, cursor, List.of("HAZARD")).cursor();
+        ok(HazardWorld.editor(world.department()), "mutation($h: ID!, $i: InterviewInput!) { recordInterview(hazardId: $h, input: $i) { id } }",
+                vars("h", hazard, "i", Map.of("heldOn", "2026-03-03", "heldBy", "区分管领导 王强", "interviewee", "法定代表人 张三")));
+        // The interview (a child row) is a change of its hazard.
+        Map<String, Map<String, Object>> afterInterview = hazardChanges(exchange, afterReport);
+        assertEquals(Set.of("HAZARD:" + hazard), afterInterview.keySet());
+        assertEquals(1, ((List<?>) ((Map<?, ?>) afterInterview.get("HAZARD:" + hazard).get("record")).get("interviews")).size());
+        ok(HazardWorld.editor(world.enterprise()), "mutation($id: ID!, $v: Int!) { rectifyHazard(id: $id, version: $v, "
+                + "rectifiedOn: \"2026-03-04\", evidence: \"Valve replaced\") { id } }",
+                vars("id", hazard, "v", HazardWorld.hazard(hazard).getInt("data.hazard.version")));
+        ok(HazardWorld.editor(world.department()), "mutation($id: ID!, $v: Int!) { verifyHazard(id: $id, version: $v, "
+                + "verifiedOn: \"2026-03-05\", accepted: true) { id } }",
+                vars("id", hazard, "v", HazardWorld.hazard(hazard).getInt("data.hazard.version")));
+        int version = HazardWorld.hazard(hazard).getInt("data.hazard.version");
+
+        Map<String, Map<String, Object>> changes = hazardChanges(exchange, cursor);
+        Map<String, Object> pointChange = changes.get("RISK_POINT:" + point);
+        assertEquals("UPSERT", pointChange.get("operation"));
+        assertEquals(Map.of("__typename", "RiskPoint", "id", point, "name", "Tank farm", "level", "ORANGE"), pointChange.get("record"));
+        Map<String, Object> hazardChange = changes.get("HAZARD:" + hazard);
+        assertEquals(version, hazardChange.get("version"), "the latest change carries the verified version");
+        Map<?, ?> record = (Map<?, ?>) hazardChange.get("record");
+        assertEquals("VERIFIED", record.get("status"));
+        assertEquals("2026-03-05", record.get("verifiedOn"));
+        assertEquals(point, ((Map<?, ?>) record.get("riskPoint")).get("id"));
+        // Interview names are personal data: masked for the exchange account as in hazard(id).
+        assertEquals(List.of(Map.of("heldBy", "区*******", "interviewee", "法*******")), record.get("interviews"));
+
+        Map<String, Map<String, Object>> foreign = hazardChanges(Tokens.token(office().office().code(), "exchange"), null);
+        assertFalse(foreign.containsKey("HAZARD:" + hazard), "another region's consumer does not see our hazard");
+        assertFalse(foreign.containsKey("RISK_POINT:" + point), "nor our risk point");
+    }
+
+    @Test
+    void aPageOfHazardsWithTheirNestedFieldsCostsTheSameStatementsForThreeAsForTwelve() {
+        HazardWorld world = HazardWorld.create();
+        String exchange = Tokens.token(world.office().code(), "exchange");
+        String cursor = pull(exchange, null, List.of("HAZARD")).cursor();
+        String query = "query($a: String) { changes(after: $a, first: 500, recordTypes: [HAZARD]) { edges { node { record { "
+                + "... on Hazard { id unit { code } supervisingUnit { code } riskPoint { name } extensions { status } "
+                + "interviews { interviewee } } } } } } }";
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("a", cursor);
+        for (int i = 0; i < 3; i++) {
+            world.report("GENERAL", "2026-03-02", null);
+        }
+        assertEquals(3, ok(exchange, query, variables).getList("data.changes.edges").size());
+        long few = SqlStatements.cost(sessionFactory, () -> ok(exchange, query, variables));
+        for (int i = 0; i < 9; i++) {
+            world.report("GENERAL", "2026-03-02", null);
+        }
+        assertEquals(12, ok(exchange, query, variables).getList("data.changes.edges").size());
+        long many = SqlStatements.cost(sessionFactory, () -> ok(exchange, query, variables));
+        assertEquals(few, many, "statements for 3 hazards: " + few + ", for 12: " + many);
+    }
+
     // ---------- every record type ----------
 
     @Test
@@ -285,6 +378,11 @@ class ChangeFeedTest {
                     + " '2026-01-05', true)", Long.parseLong(person));
             long alert = insert(c, "insert into alert (kind, subject_id, unit_id, message, raised_at, period) values"
                     + " ('MISSED_MEETING', ?, ?, 'Missed', now(), '2025-Q1')", committee, office);
+            long riskPoint = insert(c, "insert into risk_point (unit_id, name, level) values (?, 'Tank farm', 'RED')", department);
+            long hazard = insert(c, "insert into hazard (unit_id, region_code, supervising_unit_id, grade, source, description, found_on,"
+                    + " due_on, risk_point_id) values (?, '" + o.county() + "', ?, 'GENERAL', 'INSPECTION', 'Leaking valve', '2026-02-01',"
+                    + " '2026-02-01', ?)", department, office, riskPoint);
+            made.putAll(Map.of("RISK_POINT", riskPoint, "HAZARD", hazard));
             made.putAll(Map.of("LINKAGE_MECHANISM", mechanism, "LINKAGE_ACTIVATION", activation, "PLAN", plan, "INDICATOR", indicator,
                     "OBSERVATION", observation, "COMMITTEE", committee, "MEETING", meeting, "TRAINING_RULE", rule, "TRAINING_RECORD",
                     training, "ALERT", alert));
@@ -297,10 +395,14 @@ class ChangeFeedTest {
                     committee, department);
             insert(c, "insert into meeting_attendee (meeting_id, unit_id, position) values (?, ?, 1) returning meeting_id",
                     meeting, department);
+            insert(c, "insert into hazard_extension (hazard_id, previous_due_on, requested_due_on, reason) values"
+                    + " (?, '2026-02-01', '2026-02-20', 'Parts on order') returning hazard_id", hazard);
+            insert(c, "insert into hazard_interview (hazard_id, held_on, held_by, interviewee) values"
+                    + " (?, '2026-02-05', 'W', 'Z') returning hazard_id", hazard);
             Map<String, Object> byType = new HashMap<>();
             pull(o.exchange(), beforeChildren, null).changes().forEach(ch -> byType.put((String) ch.get("recordType"), ch.get("recordId")));
             assertEquals(Map.of("LINKAGE_ACTIVATION", String.valueOf(activation), "PLAN", String.valueOf(plan),
-                    "COMMITTEE", String.valueOf(committee), "MEETING", String.valueOf(meeting)), byType);
+                    "COMMITTEE", String.valueOf(committee), "MEETING", String.valueOf(meeting), "HAZARD", String.valueOf(hazard)), byType);
         }
         made.put("UNIT", Long.parseLong(o.department().id()));
         made.put("PERSON", Long.parseLong(person));
@@ -313,7 +415,8 @@ class ChangeFeedTest {
                 Map.entry("PROGRESS_REPORT", "ProgressReport"), Map.entry("LINKAGE_MECHANISM", "LinkageMechanism"),
                 Map.entry("LINKAGE_ACTIVATION", "LinkageActivation"), Map.entry("PLAN", "Plan"), Map.entry("INDICATOR", "Indicator"),
                 Map.entry("OBSERVATION", "Observation"), Map.entry("COMMITTEE", "Committee"), Map.entry("MEETING", "Meeting"),
-                Map.entry("TRAINING_RULE", "TrainingRule"), Map.entry("TRAINING_RECORD", "TrainingRecord"), Map.entry("ALERT", "Alert"));
+                Map.entry("TRAINING_RULE", "TrainingRule"), Map.entry("TRAINING_RECORD", "TrainingRecord"), Map.entry("ALERT", "Alert"),
+                Map.entry("HAZARD", "Hazard"), Map.entry("RISK_POINT", "RiskPoint"));
         for (RecordType type : RecordType.values()) {
             List<Map<String, Object>> ofType = all.changes().stream().filter(ch -> type.name().equals(ch.get("recordType"))).toList();
             assertFalse(ofType.isEmpty(), "no change of " + type);

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.worksafety.hazard.HazardWorld;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +69,39 @@ class ExportTest {
                 "name", "Later", "unitId", ours.department().id(), "roles", List.of("SAFETY_MANAGER"))))
                 .getString("data.createPerson.id");
         assertEquals(1, ChangeFeedTest.pull(ours.exchange(), cursor, List.of("PERSON")).of("PERSON", later).size());
+    }
+
+    @Test
+    void hazardsExportWithTheirExtensionsAndInterviewsNamesMaskedAndRiskPointsOfTheRegionOnly() {
+        HazardWorld world = HazardWorld.create();
+        String point = ok(HazardWorld.editor(world.enterprise()), "mutation($i: RiskPointInput!) { createRiskPoint(input: $i) { id } }",
+                vars("i", Map.of("unitId", world.enterprise().id(), "name", "Tank farm", "level", "RED", "monitored", true)))
+                .getString("data.createRiskPoint.id");
+        String hazard = (String) world.report("SIGNIFICANT", "2026-03-02", "2026-03-20").get("id");
+        ok(HazardWorld.editor(world.department()), "mutation($h: ID!, $i: InterviewInput!) { recordInterview(hazardId: $h, input: $i) { id } }",
+                vars("h", hazard, "i", Map.of("heldOn", "2026-03-03", "heldBy", "区分管领导 王强", "interviewee", "法定代表人 张三")));
+        String exchange = Tokens.token(world.office().code(), "exchange");
+
+        JsonPath line = export(exchange, "hazard").stream().filter(l -> hazard.equals(l.getString("recordId"))).findFirst().orElseThrow();
+        assertEquals("HAZARD", line.getString("recordType"));
+        assertEquals("SIGNIFICANT", line.getString("record.grade"));
+        assertEquals("2026-03-20", line.getString("record.dueOn"));
+        assertEquals(world.department().id(), line.getString("record.supervisingUnitId"));
+        assertEquals(List.of(), line.getList("record.extensions"));
+        assertEquals("区*******", line.getString("record.interviews[0].heldBy"));
+        assertEquals("法*******", line.getString("record.interviews[0].interviewee"));
+        // The supervising department's own users see the names whole, as in hazard(id).
+        JsonPath whole = export(HazardWorld.editor(world.department()), "hazard").stream()
+                .filter(l -> hazard.equals(l.getString("recordId"))).findFirst().orElseThrow();
+        assertEquals("法定代表人 张三", whole.getString("record.interviews[0].interviewee"));
+
+        JsonPath risk = export(exchange, "risk-point").stream().filter(l -> point.equals(l.getString("recordId"))).findFirst()
+                .orElseThrow();
+        assertEquals("RED", risk.getString("record.level"));
+
+        String foreign = Tokens.token(ChangeFeedTest.office().office().code(), "exchange");
+        assertTrue(export(foreign, "hazard").stream().noneMatch(l -> hazard.equals(l.getString("recordId"))));
+        assertTrue(export(foreign, "risk_point").stream().noneMatch(l -> point.equals(l.getString("recordId"))));
     }
 
     @Test

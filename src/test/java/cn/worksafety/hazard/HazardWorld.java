@@ -13,17 +13,18 @@ import io.restassured.path.json.JsonPath;
 /**
  * A county of its own for one test: an enterprise in a town, its supervising department, the park
  * command, the emergency management bureau and the committee office, designated for the county.
+ * Public: the change-feed tests (cn.worksafety.exchange) use it too.
  */
-record HazardWorld(String county, String town, Fixtures.Unit enterprise, Fixtures.Unit department, Fixtures.Unit park,
+public record HazardWorld(String county, String town, Fixtures.Unit enterprise, Fixtures.Unit department, Fixtures.Unit park,
         Fixtures.Unit bureau, Fixtures.Unit office) {
 
-    static final String REPORT = "mutation($i: HazardInput!) { reportHazard(input: $i) { id version status grade dueOn listedSupervision overdue } }";
-    static final String HAZARD = "query($id: ID!) { hazard(id: $id) { id version status grade dueOn listedSupervision rectifiedOn verifiedOn "
+    public static final String REPORT = "mutation($i: HazardInput!) { reportHazard(input: $i) { id version status grade dueOn listedSupervision overdue } }";
+    public static final String HAZARD = "query($id: ID!) { hazard(id: $id) { id version status grade dueOn listedSupervision rectifiedOn verifiedOn "
             + "plan { responsibility timeLimit } extensions { id status parkApproved departmentApproved filedOn requestedDueOn } "
             + "interviews { heldOn heldBy interviewee } } }";
     static final String DESIGNATE = "mutation($r: ID!, $role: DesignationRole!, $u: ID!) { designateUnit(regionCode: $r, role: $role, unitId: $u) { role unit { id } region { code } } }";
 
-    static HazardWorld create() {
+    public static HazardWorld create() {
         String county = Fixtures.county();
         String town = Fixtures.town(county);
         HazardWorld world = new HazardWorld(county, town, Fixtures.unit(town, "ENTERPRISE"), Fixtures.department(county),
@@ -38,11 +39,11 @@ record HazardWorld(String county, String town, Fixtures.Unit enterprise, Fixture
         ok(Tokens.admin(), DESIGNATE, vars("r", county, "role", role, "u", unit.id()));
     }
 
-    static String editor(Fixtures.Unit unit) {
+    public static String editor(Fixtures.Unit unit) {
         return Tokens.token(unit.code(), "unit-editor");
     }
 
-    Map<String, Object> input(String grade, String foundOn, String dueOn) {
+    public Map<String, Object> input(String grade, String foundOn, String dueOn) {
         Map<String, Object> input = new HashMap<>();
         input.put("unitId", enterprise.id());
         input.put("supervisingUnitId", department.id());
@@ -55,20 +56,20 @@ record HazardWorld(String county, String town, Fixtures.Unit enterprise, Fixture
     }
 
     /** Reports a hazard as the supervising department's inspector; returns reportHazard's JSON object. */
-    Map<String, Object> report(String grade, String foundOn, String dueOn) {
+    public Map<String, Object> report(String grade, String foundOn, String dueOn) {
         return report(input(grade, foundOn, dueOn));
     }
 
-    Map<String, Object> report(Map<String, Object> input) {
+    public Map<String, Object> report(Map<String, Object> input) {
         return ok(editor(department), REPORT, vars("i", input)).getMap("data.reportHazard");
     }
 
-    static Map<String, Object> plan(String timeLimit) {
+    public static Map<String, Object> plan(String timeLimit) {
         return Map.of("responsibility", "Plant manager", "measures", "Replace the corroded pipeline", "funds", "200,000 yuan",
                 "timeLimit", timeLimit, "contingency", "Leak response plan");
     }
 
-    static JsonPath hazard(String id) {
+    public static JsonPath hazard(String id) {
         return ok(Tokens.admin(), HAZARD, vars("id", id));
     }
 }
