@@ -48,13 +48,10 @@ class StatementTimeoutTest {
             other.setAutoCommit(false);
             sql.execute("lock table responsibility_list in access exclusive mode");
 
-            long started = System.nanoTime();
             JsonPath refused = post(o.coordinator(), Lists.CREATE, vars("i", input)).extract().jsonPath();
-            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             assertEquals("BAD_USER_INPUT", refused.getString("errors[0].extensions.code"), refused.prettify());
             assertTrue(refused.getString("errors[0].message").contains("took too long"), refused.prettify());
             assertNoSqlIn(refused.getString("errors[0].message"));
-            assertTrue(seconds >= 4 && seconds < 60, "stopped after " + seconds + " s");
 
             JsonPath imported = given()
                     .header("Authorization", "Bearer " + o.coordinator())
