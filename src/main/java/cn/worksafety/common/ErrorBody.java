@@ -11,9 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The one shape of an error from the service's non-GraphQL endpoints (import, export): a JSON
- * body {@code {code, message}} with the codes of RULES.md and the matching HTTP status. An
- * database failure with a meaning (a timeout, a constraint) gets its code as on the GraphQL endpoint; any other
- * unexpected failure is INTERNAL with a reference; its detail goes to the log, never to the client.
+ * body {@code {code, message}} with the codes of RULES.md and the matching HTTP status. A
+ * database failure with a meaning (a timeout, a constraint) gets its code as on the GraphQL
+ * endpoint; any other failure is INTERNAL with a reference, its detail in the log, never sent.
  */
 public final class ErrorBody {
 
@@ -47,7 +47,6 @@ public final class ErrorBody {
     }
 
     public static Response internal(RuntimeException e, String where, Map<String, Object> extra) {
-        // A statement timeout or a constraint answers as on the GraphQL endpoint, not HTTP 500.
         DomainException known = DatabaseFailure.translate(e).orElse(null);
         if (known != null) {
             return of(known, extra);
