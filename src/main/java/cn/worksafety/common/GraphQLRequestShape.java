@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -55,9 +54,6 @@ public class GraphQLRequestShape {
     }
 
     private static void reject(RoutingContext context, String message) {
-        JsonObject error = new JsonObject().put("message", message)
-                .put("extensions", new JsonObject().put("code", "BAD_USER_INPUT"));
-        context.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("errors", new JsonArray().add(error)).putNull("data").encode());
+        new ErrorBody("BAD_USER_INPUT", message).sendAsGraphQL(context, 400);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -32,7 +33,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.worksafety.common.DomainException;
 import cn.worksafety.common.ErrorBody;
 import cn.worksafety.common.NotFound;
 import cn.worksafety.security.Caller;
@@ -227,15 +227,7 @@ public class ExportResource {
     }
 
     @ServerExceptionMapper
-    Response domainFailure(DomainException e) {
-        return ErrorBody.of(e, Map.of());
-    }
-
-    @ServerExceptionMapper
-    Response unexpected(RuntimeException e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException web) {
-            return web.getResponse();
-        }
-        return ErrorBody.internal(e, "the export", Map.of());
+    Response failure(RuntimeException e) {
+        return e instanceof WebApplicationException web ? web.getResponse() : ErrorBody.of(e).response(Map.of());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,7 +21,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import cn.worksafety.common.DomainException;
 import cn.worksafety.common.ErrorBody;
 import cn.worksafety.common.InvalidInput;
 
@@ -69,16 +69,13 @@ public class ResponsibilityImportResource {
         return Response.status(Response.Status.CREATED).entity(body).build();
     }
 
+    /** Every failure carries {@code errors}: the file's problems row by row, empty when no row is at fault. */
     @ServerExceptionMapper
-    Response domainFailure(DomainException e) {
-        return ErrorBody.of(e, e instanceof ResponsibilityImporter.Rejected rejected ? Map.of("errors", rejected.errors()) : Map.of());
-    }
-
-    @ServerExceptionMapper
-    Response unexpected(RuntimeException e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException web) {
+    Response failure(RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
             return web.getResponse();
         }
-        return ErrorBody.internal(e, "the import", Map.of("errors", List.of()));
+        return ErrorBody.of(e).response(Map.of("errors",
+                e instanceof ResponsibilityImporter.Rejected rejected ? rejected.errors() : List.of()));
     }
 }

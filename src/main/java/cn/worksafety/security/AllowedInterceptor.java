@@ -38,7 +38,7 @@ public class AllowedInterceptor {
             throw e;
         } catch (RuntimeException e) {
             // Failures found by the database or at commit (a constraint, a concurrent change): the
-            // client's code comes from GraphQLErrorCodes; the log names the kind of failure only.
+            // client's code comes from ErrorBody; the log names the kind of failure only.
             LOG.infof("%s by %s failed: %s", operation, who(), e.getClass().getSimpleName());
             throw e;
         }

@@ -3,10 +3,9 @@ package cn.worksafety.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import cn.worksafety.common.ErrorBody;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
@@ -22,11 +21,8 @@ public class RejectedTokenHandler {
             Throwable failure = context.failure();
             if ((failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException)
                     && !context.response().headWritten()) {
-                JsonObject error = new JsonObject()
-                        .put("message", "The bearer token was rejected (bad signature, expired or not for this service).")
-                        .put("extensions", new JsonObject().put("code", "UNAUTHENTICATED"));
-                context.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("errors", new JsonArray().add(error)).putNull("data").encode());
+                new ErrorBody("UNAUTHENTICATED", "The bearer token was rejected (bad signature, expired or not for this service).")
+                        .sendAsGraphQL(context, 200);
             } else {
                 context.next();
             }
