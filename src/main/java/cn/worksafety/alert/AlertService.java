@@ -9,9 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.DatabaseFailure;
 import cn.worksafety.common.Ids;
@@ -46,8 +45,8 @@ public class AlertService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "app.checks.lock-timeout")
-    String checksLockTimeout;
+    @Inject
+    AppConfig config;
 
     public Page<Alert> alerts(AlertStatus status, AlertKind kind, String unitId, PageRequest page) {
         return alerts.page(caller.readablePathPrefix(), status, kind, Ids.reference(unitId, "unitId"), page);
@@ -63,7 +62,7 @@ public class AlertService {
         } catch (RuntimeException e) {
             if (DatabaseFailure.sqlState(e).filter(DatabaseFailure.LOCK_TIMEOUT::equals).isPresent()) {
                 throw new Conflict("The checks are already running (started by another request, the schedule or another "
-                        + "replica) and did not finish within " + checksLockTimeout + "; their results will be in checkRuns.");
+                        + "replica) and did not finish within " + config.checks().lockTimeout() + "; their results will be in checkRuns.");
             }
             throw e;
         }

@@ -19,10 +19,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.security.Caller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,13 +60,8 @@ public class CheckRunner {
     @Inject
     Caller caller;
 
-    /** Statement timeout of a run's transaction, instead of the request work's few seconds. */
-    @ConfigProperty(name = "app.checks.statement-timeout")
-    String statementTimeout;
-
-    /** How long a manual run waits for one in progress before it is told the checks are running. */
-    @ConfigProperty(name = "app.checks.lock-timeout")
-    String lockTimeout;
+    @Inject
+    AppConfig config;
 
     /** Alerts not resolved, per kind, as of the last run on this replica (gauge safety.alerts.open). */
     private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
@@ -84,10 +79,10 @@ public class CheckRunner {
     /** Runs every check as of the date, after any run in progress on another replica (an admin waits for the result). */
     @Transactional
     public CheckRun run(LocalDate asOf, String trigger) {
-        setLocal("statement_timeout", statementTimeout);
-        // A run in progress holds the lock: wait for it at most lockTimeout (SQLSTATE 55P03, which
+        setLocal("statement_timeout", config.checks().statementTimeout());
+        // A run in progress holds the lock: wait for it at most app.checks.lock-timeout (SQLSTATE 55P03, which
         // AlertService answers as CONFLICT "already running"), then run with no lock timeout.
-        setLocal("lock_timeout", lockTimeout);
+        setLocal("lock_timeout", config.checks().lockTimeout());
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         setLocal("lock_timeout", "0");
         return runLocked(asOf, trigger);
@@ -100,7 +95,7 @@ public class CheckRunner {
      */
     @Transactional
     public Optional<CheckRun> runIfDue(String trigger, Duration gap) {
-        setLocal("statement_timeout", statementTimeout);
+        setLocal("statement_timeout", config.checks().statementTimeout());
         boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
                 .getSingleResult();
         if (!locked) {

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import cn.worksafety.common.AppConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -26,8 +26,8 @@ public class CheckScheduler {
     @Inject
     CheckRunner runner;
 
-    @ConfigProperty(name = "app.checks.catch-up-at-start")
-    boolean catchUpAtStart;
+    @Inject
+    AppConfig config;
 
     @Scheduled(identity = "daily-checks", cron = "{app.checks.cron}", timeZone = "{app.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -38,7 +38,7 @@ public class CheckScheduler {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (catchUpAtStart) {
+        if (config.checks().catchUpAtStart()) {
             // Off the start-up thread: readiness does not wait for a catch-up run. A thread of its own,
             // not a context-propagating executor: the start-up's request context (and its entity
             // manager) is gone by the time the run starts, and catchUp activates a fresh one.

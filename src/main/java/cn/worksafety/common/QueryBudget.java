@@ -3,8 +3,7 @@ package cn.worksafety.common;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -29,7 +28,7 @@ import graphql.util.TraversalControl;
  * <li>a connection costs its {@code first} (default {@link PageRequest#DEFAULT_FIRST}) rows for
  * every row of its parent (its edges and nodes are those rows), and the nodes' fields are counted
  * that many times;</li>
- * <li>a list without paging costs {@code listEstimate} rows (10 by default: what such lists hold
+ * <li>a list without paging costs {@code app.graphql.list-estimate} rows (10 by default: what such lists hold
  * in practice; their hard cap, common.ListQuery.CAP, is larger);</li>
  * <li>scalars, page info and introspection ({@code __schema}, {@code __type}, {@code __typename})
  * cost nothing: the standard introspection query always passes;</li>
@@ -41,17 +40,8 @@ import graphql.util.TraversalControl;
 @ApplicationScoped
 public class QueryBudget {
 
-    @ConfigProperty(name = "app.graphql.max-cost", defaultValue = "20000")
-    long maxCost;
-
-    @ConfigProperty(name = "app.graphql.max-root-fields", defaultValue = "20")
-    int maxRootFields;
-
-    @ConfigProperty(name = "app.graphql.max-depth", defaultValue = "12")
-    int maxDepth;
-
-    @ConfigProperty(name = "app.graphql.list-estimate", defaultValue = "10")
-    int listEstimate;
+    @Inject
+    AppConfig config;
 
     /** What a request would fetch. */
     public record Cost(long rows, int rootFields, int depth) {
@@ -75,15 +65,15 @@ public class QueryBudget {
 
     /** Why the request is refused, in words a client can act on; null when it is within the budget. */
     public String refusal(Cost cost) {
-        if (cost.rootFields() > maxRootFields) {
-            return "The query has " + cost.rootFields() + " root fields (aliases count), more than the " + maxRootFields
+        if (cost.rootFields() > config.graphql().maxRootFields()) {
+            return "The query has " + cost.rootFields() + " root fields (aliases count), more than the " + config.graphql().maxRootFields()
                     + " allowed in one request: split it into several requests.";
         }
-        if (cost.depth() > maxDepth) {
-            return "The query nests fields " + cost.depth() + " levels deep, more than the " + maxDepth + " allowed.";
+        if (cost.depth() > config.graphql().maxDepth()) {
+            return "The query nests fields " + cost.depth() + " levels deep, more than the " + config.graphql().maxDepth() + " allowed.";
         }
-        if (cost.rows() > maxCost) {
-            return "The query would fetch about " + cost.rows() + " rows (its cost), more than the " + maxCost
+        if (cost.rows() > config.graphql().maxCost()) {
+            return "The query would fetch about " + cost.rows() + " rows (its cost), more than the " + config.graphql().maxCost()
                     + " allowed in one request: ask for smaller pages ('first'), fewer aliases or fewer nested lists.";
         }
         return null;
@@ -145,7 +135,7 @@ public class QueryBudget {
                 long n = first instanceof Number number ? number.longValue() : PageRequest.DEFAULT_FIRST;
                 return Math.max(1, Math.min(n, PageRequest.MAX_FIRST)); // outside 1..MAX the resolver refuses it
             }
-            return GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList ? listEstimate : 1;
+            return GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList ? config.graphql().listEstimate() : 1;
         }
     }
 

@@ -16,8 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.PageInfo;
 import cn.worksafety.security.Caller;
@@ -40,8 +39,8 @@ public class ChangeFeed {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "app.exchange.tombstone-days")
-    int tombstoneDays;
+    @Inject
+    AppConfig config;
 
     /** A page of changes after the cursor, the latest change per record only, in commit order. */
     @Transactional
@@ -160,7 +159,7 @@ public class ChangeFeed {
         Object[] horizon = (Object[]) em.createNativeQuery("select xid::text, id from change_log_horizon").getSingleResult();
         Position pruned = new Position(Long.parseLong((String) horizon[0]), ((Number) horizon[1]).longValue());
         if (from.compareTo(Position.START) > 0 && from.compareTo(pruned) < 0) {
-            throw new InvalidInput("The cursor 'after' is older than the deletions this service keeps (" + tombstoneDays
+            throw new InvalidInput("The cursor 'after' is older than the deletions this service keeps (" + config.exchange().tombstoneDays()
                     + " days): changes since then can no longer be told apart from gaps. Re-export "
                     + "(GET /export/{recordType}.ndjson) and continue from the cursor on its last line.");
         }

@@ -8,10 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import cn.worksafety.alert.Check;
 import cn.worksafety.alert.CheckOutcome;
+import cn.worksafety.common.AppConfig;
 
 /**
  * Keeps the change log from growing without end, as part of the scheduled checks: after
@@ -46,13 +45,13 @@ public class ChangeLogPruning implements Check {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "app.exchange.tombstone-days")
-    int days;
+    @Inject
+    AppConfig config;
 
     @Override
     public CheckOutcome run(LocalDate asOf) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate until = (asOf.isBefore(today) ? asOf : today).minusDays(days);
+        LocalDate until = (asOf.isBefore(today) ? asOf : today).minusDays(config.exchange().tombstoneDays());
         OffsetDateTime cutoff = until.atStartOfDay(clock.getZone()).toOffsetDateTime();
         em.createNativeQuery(PRUNE).setParameter("cutoff", cutoff).executeUpdate();
         return CheckOutcome.none();

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.organisation.UnitRepository;
 import cn.worksafety.security.Role;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -35,14 +36,8 @@ public class LocalTokenResource {
     public record TokenRequest(List<String> roles, String unit, String subject) {
     }
 
-    @ConfigProperty(name = "app.local.signing-key-file")
-    Optional<String> signingKeyFile;
-
-    @ConfigProperty(name = "app.local.token-issuer")
-    String issuer;
-
-    @ConfigProperty(name = "app.security.unit-claim")
-    String unitClaim;
+    @Inject
+    AppConfig config;
 
     @ConfigProperty(name = "quarkus.oidc.roles.role-claim-path")
     String roleClaimPath;
@@ -59,7 +54,7 @@ public class LocalTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(TokenRequest request) {
-        if (!ConfigUtils.getProfiles().contains("local") || signingKeyFile.isEmpty()) {
+        if (!ConfigUtils.getProfiles().contains("local") || config.local().signingKeyFile().isEmpty()) {
             throw new NotFoundException();
         }
         Set<String> known = java.util.Arrays.stream(Role.values()).map(Role::claimValue).collect(Collectors.toSet());
@@ -70,7 +65,7 @@ public class LocalTokenResource {
             return badRequest("'unit' names no known unit code: " + request.unit() + ".");
         }
         String subject = request.subject() == null ? "local-" + String.join("-", request.roles()) : request.subject();
-        String token = new TokenMinter(key(), issuer, roleClaimPath, unitClaim, audience.orElse(List.of()))
+        String token = new TokenMinter(key(), config.local().tokenIssuer(), roleClaimPath, config.security().unitClaim(), audience.orElse(List.of()))
                 .sign(subject, request.roles(), request.unit(), Duration.ofHours(12));
         return Response.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 43200)).build();
     }
@@ -78,7 +73,7 @@ public class LocalTokenResource {
     private synchronized LocalTokenKey key() {
         if (key == null) {
             try {
-                key = LocalTokenKey.fromPkcs8(Files.readAllBytes(java.nio.file.Path.of(signingKeyFile.get())));
+                key = LocalTokenKey.fromPkcs8(Files.readAllBytes(java.nio.file.Path.of(config.local().signingKeyFile().get())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

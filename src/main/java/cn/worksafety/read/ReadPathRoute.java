@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.common.GraphQLRequestShape;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,14 +51,8 @@ public class ReadPathRoute {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "app.read.compiled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "app.read.path-header", defaultValue = "false")
-    boolean pathHeader;
-
-    @ConfigProperty(name = "app.security.unit-claim")
-    String unitClaim;
+    @Inject
+    AppConfig config;
 
     private Counter compiled;
     private Counter engine;
@@ -75,8 +69,8 @@ public class ReadPathRoute {
     private void handle(RoutingContext context) {
         JsonObject request = context.get(GraphQLRequestShape.PARSED);
         String contentType = responseType(context);
-        if (!enabled || request == null || contentType == null
-                || (pathHeader && "engine".equals(context.request().getHeader(PATH_HEADER)))) {
+        if (!config.read().compiled() || request == null || contentType == null
+                || (config.read().pathHeader() && "engine".equals(context.request().getHeader(PATH_HEADER)))) {
             toEngine(context);
             return;
         }
@@ -97,7 +91,7 @@ public class ReadPathRoute {
             toEngine(context);
             return;
         }
-        ReadCaller caller = ReadCaller.of(identity, unitClaim, LocalDate.now(clock));
+        ReadCaller caller = ReadCaller.of(identity, config.security().unitClaim(), LocalDate.now(clock));
         if (caller == null) {
             toEngine(context);
             return;
@@ -112,7 +106,7 @@ public class ReadPathRoute {
         }, false).onComplete(result -> {
             if (result.succeeded() && result.result().isPresent()) {
                 compiled.increment();
-                if (pathHeader) {
+                if (config.read().pathHeader()) {
                     context.response().putHeader(PATH_HEADER, "compiled");
                 }
                 context.response().setStatusCode(200).putHeader("Content-Type", contentType)

@@ -6,9 +6,9 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Unauthenticated;
 import cn.worksafety.organisation.Region;
@@ -35,8 +35,8 @@ public class Caller {
     @Inject
     RegionRepository regions;
 
-    @ConfigProperty(name = "app.security.unit-claim")
-    String unitClaim;
+    @Inject
+    AppConfig config;
 
     private boolean resolved;
     private Set<Role> roles;
@@ -60,8 +60,8 @@ public class Caller {
                 roles.add(role);
             }
         }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(unitClaim) != null) {
-            unit = units.findByCode(String.valueOf((Object) jwt.getClaim(unitClaim))).orElse(null);
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(config.security().unitClaim()) != null) {
+            unit = units.findByCode(String.valueOf((Object) jwt.getClaim(config.security().unitClaim()))).orElse(null);
             region = unit == null ? null : regions.findById(unit.regionCode);
         }
         resolved = true;

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import cn.worksafety.common.AppConfig;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -45,8 +46,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     @Inject
     OidcIdentityProvider oidc;
 
-    @ConfigProperty(name = "app.security.token-cache-size", defaultValue = "1000")
-    int capacity;
+    @Inject
+    AppConfig config;
 
     @ConfigProperty(name = "quarkus.oidc.token.age")
     Optional<Duration> maxAge;
@@ -73,7 +74,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!(request.getToken() instanceof AccessTokenCredential) || capacity <= 0) {
+        if (!(request.getToken() instanceof AccessTokenCredential) || config.security().tokenCacheSize() <= 0) {
             return Uni.createFrom().nullItem(); // not a bearer token: the other providers decide
         }
         String token = request.getToken().getToken();
@@ -100,10 +101,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             }
             until = Math.min(until, (jwt.getIssuedAtTime() + maxAge.get().toSeconds()) * 1000);
         }
-        if (tokens.size() >= capacity) {
+        if (tokens.size() >= config.security().tokenCacheSize()) {
             long now = System.currentTimeMillis();
             tokens.values().removeIf(v -> v.validUntilMillis() <= now);
-            if (tokens.size() >= capacity) {
+            if (tokens.size() >= config.security().tokenCacheSize()) {
                 tokens.clear(); // more live tokens than expected: start over rather than grow
             }
         }

@@ -6,11 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import cn.worksafety.alert.AlertKind;
 import cn.worksafety.alert.Check;
 import cn.worksafety.alert.CheckOutcome;
+import cn.worksafety.common.AppConfig;
 
 /**
  * Raises TRAINING_EXPIRED and TRAINING_EXPIRING (one alert per person, rule and expiry date, period
@@ -25,13 +24,13 @@ public class TrainingCheck implements Check {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "app.training.expiring-days")
-    int expiringDays;
+    @Inject
+    AppConfig config;
 
     @Override
     public CheckOutcome run(LocalDate asOf) {
         Object[] row = (Object[]) em.createNativeQuery(TrainingStateSql.check())
-                .setParameter("asOf", asOf).setParameter("expiringDays", expiringDays)
+                .setParameter("asOf", asOf).setParameter("expiringDays", config.training().expiringDays())
                 .getSingleResult();
         // Reopened alerts count as raised, as in MeetingCheck: CheckRun.alertsRaised is the number
         // of alerts this run made (or made again) open.

@@ -16,10 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import cn.worksafety.alert.Alert;
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.AppConfig;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
@@ -75,8 +74,8 @@ public class TrainingService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "app.training.expiring-days")
-    int expiringDays;
+    @Inject
+    AppConfig config;
 
     // ---------- rules ----------
 
@@ -238,7 +237,7 @@ public class TrainingService {
             List<TrainingRecord> own = byPerson.getOrDefault(person.id, List.of());
             result.add(candidates.stream()
                     .filter(c -> held.contains(c.rule().role) && c.covers(path))
-                    .map(c -> TrainingStates.evaluate(c.rule(), own, date, expiringDays))
+                    .map(c -> TrainingStates.evaluate(c.rule(), own, date, config.training().expiringDays()))
                     .toList());
         }
         return result;
@@ -266,7 +265,7 @@ public class TrainingService {
         int size = PageRequest.of(first, null).first();
         TrainingGapConnection.Key from = TrainingGapConnection.Key.decode(after);
 
-        TrainingRecordRepository.StatePage result = records.unitStates(unit.id, wanted, date, expiringDays,
+        TrainingRecordRepository.StatePage result = records.unitStates(unit.id, wanted, date, config.training().expiringDays(),
                 from.personId(), from.ruleId(), size + 1);
         List<TrainingRecordRepository.StateRow> rows = result.rows();
         boolean hasNext = rows.size() > size;
