@@ -452,7 +452,7 @@ public class LinkageService {
     }
 
     /** Stores a new mechanism with its participants; also used by the sample data. */
-    void persist(LinkageMechanism mechanism, List<LinkageParticipant> members) {
+    public void persist(LinkageMechanism mechanism, List<LinkageParticipant> members) {
         mechanisms.persist(mechanism);
         persistParticipants(mechanism, members);
     }
@@ -496,7 +496,7 @@ public class LinkageService {
 
     // ---------- audit snapshots: a mechanism with its participants, an activation with its units ----------
 
-    static MechanismRecord record(LinkageMechanism m, List<LinkageParticipant> members) {
+    public static MechanismRecord record(LinkageMechanism m, List<LinkageParticipant> members) {
         return new MechanismRecord(m.id, m.name, m.kind, m.scope, m.leadUnitId, List.copyOf(m.triggers), m.description, m.basis,
                 m.retiredOn, m.retirementNote, m.version, m.updatedAt,
                 members.stream().map(p -> new ParticipantRecord(p.unitId, p.duty)).toList());

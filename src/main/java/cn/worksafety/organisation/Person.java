@@ -17,6 +17,7 @@ import cn.worksafety.common.TrackedEntity;
 /**
  * A person whose safety role and training the office tracks. The ID number and phone are
  * personal data: the API serves them only through the masking resolvers, never directly.
+ * Training adds {@code training} and {@code trainingRecords} (training/PersonTrainingFields).
  */
 @Entity
 public class Person extends TrackedEntity implements ChangedRecord {

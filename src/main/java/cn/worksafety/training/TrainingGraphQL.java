@@ -14,7 +14,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import cn.worksafety.alert.Alert;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.Person;
 import cn.worksafety.organisation.PersonRole;
@@ -77,18 +76,6 @@ public class TrainingGraphQL {
 
     // ---------- nested fields, loaded in a fixed number of queries per field and level ----------
 
-    @Name("training")
-    @Description("The person's standing against every training rule of their roles as of the date (default today).")
-    public @NonNull List<@NonNull List<@NonNull TrainingStatus>> personTraining(@Source List<Person> persons, LocalDate asOf) {
-        return service.statusesFor(persons, asOf);
-    }
-
-    @Name("trainingRecords")
-    @Description("The person's training history (of one kind when given), newest first.")
-    public @NonNull List<@NonNull List<@NonNull TrainingRecord>> personTrainingRecords(@Source List<Person> persons, TrainingKind kind) {
-        return service.recordsFor(persons, kind);
-    }
-
     @Name("certificateNumber")
     @Description("Masked (T110**********1234) unless the caller may see the holder's personal data.")
     public List<String> recordCertificateNumber(@Source List<TrainingRecord> records) {
@@ -104,11 +91,5 @@ public class TrainingGraphQL {
     @Description("The region the rule applies in, and below; null: everywhere.")
     public List<Region> ruleRegion(@Source List<TrainingRule> rules) {
         return service.regionsOf(rules);
-    }
-
-    @Name("trainingRule")
-    @Description("The training rule a TRAINING_* alert is about; null for other kinds.")
-    public List<TrainingRule> alertTrainingRule(@Source List<Alert> alerts) {
-        return service.rulesOfAlerts(alerts);
     }
 }

@@ -1,4 +1,4 @@
-package cn.worksafety.linkage;
+package cn.worksafety.local;
 
 import static cn.worksafety.support.GraphQL.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +15,6 @@ import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 
-import cn.worksafety.local.OrganisationSample;
-import cn.worksafety.local.SampleDataSet;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

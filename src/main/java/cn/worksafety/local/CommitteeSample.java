@@ -1,4 +1,4 @@
-package cn.worksafety.committee;
+package cn.worksafety.local;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.committee.Committee;
+import cn.worksafety.committee.CommitteeRepository;
+import cn.worksafety.committee.Frequency;
+import cn.worksafety.committee.Meeting;
+import cn.worksafety.committee.MeetingKind;
+import cn.worksafety.committee.MeetingPeriods;
+import cn.worksafety.committee.MeetingRepository;
+import cn.worksafety.committee.MeetingRule;
 import cn.worksafety.common.Period;
-import cn.worksafety.local.SampleDataSet;
 import cn.worksafety.organisation.UnitRepository;
 
 /**

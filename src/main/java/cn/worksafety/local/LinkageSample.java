@@ -1,4 +1,4 @@
-package cn.worksafety.linkage;
+package cn.worksafety.local;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.worksafety.audit.AuditTrail;
-import cn.worksafety.local.SampleDataSet;
+import cn.worksafety.linkage.LinkageKind;
+import cn.worksafety.linkage.LinkageMechanism;
+import cn.worksafety.linkage.LinkageParticipant;
+import cn.worksafety.linkage.LinkageService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.organisation.UnitRepository;
 
