@@ -17,6 +17,7 @@ import cn.worksafety.common.TrackedEntity;
 /**
  * A reminder raised by a check: about one subject (committee, person or responsibility), for
  * the unit that must act, in one period. Rows are written by set-based SQL in the checks.
+ * Training adds {@code trainingRule} (training/AlertTrainingFields).
  */
 @Entity
 public class Alert extends TrackedEntity implements ChangedRecord {
