@@ -183,7 +183,7 @@ public class CommitteeService {
     public Committee update(String id, int version, CommitteeUpdateInput input) {
         Committee committee = committee(id);
         caller.requireRegionManager(organisation.regionOf(unitOf(committee)));
-        requireVersion(committee.version, version, "committee");
+        Conflict.requireVersion("committee", committee.version, version);
         String before = snapshot(committee, committees.memberIds(committee.id));
         // Every check that reads the database runs before the entity changes, so it is flushed once.
         String name = input.name == null ? null : name(input.name, committee.unitId, committee.id);
@@ -308,19 +308,12 @@ public class CommitteeService {
         if (meeting.withdrawn()) {
             throw new InvalidInput("The meeting record was withdrawn on " + meeting.withdrawnAt.toLocalDate() + "; record the meeting anew instead.");
         }
-        requireVersion(meeting.version, version, "meeting record");
+        Conflict.requireVersion("meeting record", meeting.version, version);
         return meeting;
     }
 
     private Unit unitOf(Committee committee) {
         return organisation.unitsFor(List.of(committee.unitId)).get(0);
-    }
-
-    private static void requireVersion(int current, int seen, String what) {
-        if (current != seen) {
-            throw new Conflict("The " + what + " was changed by someone else (version " + current + ", you sent " + seen
-                    + "); reload it and try again.");
-        }
     }
 
     private String name(String raw, Long unitId, Long exceptId) {

@@ -236,7 +236,7 @@ public class HazardService {
     public Hazard setPlan(String hazardId, int version, RemediationPlanInput input) {
         Hazard hazard = hazard(hazardId);
         requireUnitOf(hazard, "set the remediation plan of", hazard.unitId, hazard.supervisingUnitId);
-        checkVersion(hazard, version);
+        Conflict.requireVersion("hazard", hazard.version, version);
         requireStatus(hazard, HazardStatus.OPEN, "Only an OPEN hazard's plan can be set");
         String before = audit.snapshot(hazard);
         hazard.plan = plan(input, hazard.foundOn);
@@ -253,7 +253,7 @@ public class HazardService {
     public Hazard rectify(String id, int version, LocalDate rectifiedOn, String evidence) {
         Hazard hazard = hazard(id);
         requireUnitOf(hazard, "report the rectification of", hazard.unitId);
-        checkVersion(hazard, version);
+        Conflict.requireVersion("hazard", hazard.version, version);
         requireStatus(hazard, HazardStatus.OPEN, "Only an OPEN hazard can be rectified");
         if (hazard.grade == HazardGrade.MAJOR && hazard.plan == null) {
             throw new InvalidInput("A MAJOR hazard needs its remediation plan (responsibility, measures, funds, time limit and "
@@ -280,7 +280,7 @@ public class HazardService {
     public Hazard verify(String id, int version, LocalDate verifiedOn, boolean accepted, String note) {
         Hazard hazard = hazard(id);
         requireUnitOf(hazard, "verify", hazard.supervisingUnitId);
-        checkVersion(hazard, version);
+        Conflict.requireVersion("hazard", hazard.version, version);
         requireStatus(hazard, HazardStatus.RECTIFIED, "Only a RECTIFIED hazard can be verified");
         if (verifiedOn.isBefore(hazard.rectifiedOn) || verifiedOn.isAfter(today())) {
             throw new InvalidInput("'verifiedOn' must be between the day the hazard was rectified (" + hazard.rectifiedOn + ") and today.");
@@ -607,13 +607,6 @@ public class HazardService {
             }
         }
         throw new Forbidden("Your unit may not " + action + " this hazard.");
-    }
-
-    private static void checkVersion(Hazard hazard, int version) {
-        if (hazard.version != version) {
-            throw new Conflict("The hazard was changed by someone else (version " + hazard.version + ", you sent " + version
-                    + "); reload it and try again.");
-        }
     }
 
     private static void requireStatus(Hazard hazard, HazardStatus expected, String message) {

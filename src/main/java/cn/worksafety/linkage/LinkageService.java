@@ -247,7 +247,7 @@ public class LinkageService {
     public LinkageMechanism update(String id, int version, LinkageMechanismInput input) {
         LinkageMechanism mechanism = mechanism(id);
         caller.requireRegionManager(organisation.regionOf(organisation.unitsFor(List.of(mechanism.leadUnitId)).get(0)));
-        checkVersion(mechanism, version);
+        Conflict.requireVersion("mechanism", mechanism.version, version);
         if (!mechanism.isActive()) {
             throw new Conflict("The mechanism was retired on " + mechanism.retiredOn + " and is no longer changed.");
         }
@@ -271,7 +271,7 @@ public class LinkageService {
     public LinkageMechanism retire(String id, int version, LocalDate retiredOn, String note) {
         LinkageMechanism mechanism = mechanism(id);
         caller.requireRegionManager(organisation.regionOf(organisation.unitsFor(List.of(mechanism.leadUnitId)).get(0)));
-        checkVersion(mechanism, version);
+        Conflict.requireVersion("mechanism", mechanism.version, version);
         if (!mechanism.isActive()) {
             throw new Conflict("The mechanism was already retired on " + mechanism.retiredOn + ".");
         }
@@ -466,13 +466,6 @@ public class LinkageService {
         }
     }
 
-    private static void checkVersion(LinkageMechanism mechanism, int version) {
-        if (mechanism.version != version) {
-            throw new Conflict("The mechanism was changed by someone else (version " + mechanism.version + ", you sent "
-                    + version + "); reload it and try again.");
-        }
-    }
-
     private static <T> T required(T value, String field) {
         if (value == null) {
             throw new InvalidInput("'" + field + "' is required.");
@@ -496,6 +489,7 @@ public class LinkageService {
 
     // ---------- audit snapshots: a mechanism with its participants, an activation with its units ----------
 
+    /** A mechanism with its participants as the audit trail keeps it; also used by the sample data. */
     public static MechanismRecord record(LinkageMechanism m, List<LinkageParticipant> members) {
         return new MechanismRecord(m.id, m.name, m.kind, m.scope, m.leadUnitId, List.copyOf(m.triggers), m.description, m.basis,
                 m.retiredOn, m.retirementNote, m.version, m.updatedAt,

@@ -203,10 +203,7 @@ public class PlanningService {
     public Plan updatePlan(String id, int version, PlanInput input) {
         Plan plan = plan(id);
         caller.requireRegionManager(organisation.regionsFor(List.of(plan.regionCode)).get(0));
-        if (plan.version != version) {
-            throw new Conflict("The plan was changed by someone else (it is at version " + plan.version + ", you sent "
-                    + version + "); reload it and try again.");
-        }
+        Conflict.requireVersion("plan", plan.version, version);
         String before = audit.snapshot(plan);
         Unit issuer = issuer(input);
         Region region = planRegion(issuer);

@@ -267,7 +267,7 @@ public class ResponsibilityService {
     public ResponsibilityList withdrawList(String id, int version, String reason) {
         ResponsibilityList list = list(id);
         requireManager(list);
-        requireVersion("responsibility list", list.version, version);
+        Conflict.requireVersion("responsibility list", list.version, version);
         if (list.withdrawnOn != null) {
             throw new InvalidInput("The list was already withdrawn on " + list.withdrawnOn + ".");
         }
@@ -306,7 +306,7 @@ public class ResponsibilityService {
         Responsibility item = item(id);
         ResponsibilityList list = lists.findById(item.listId);
         requireManager(list);
-        requireVersion("responsibility", item.version, version);
+        Conflict.requireVersion("responsibility", item.version, version);
         requireActive(list);
         ItemDraft draft = checkedDraft(input);
         requireFreeNumber(list.id, draft.number(), item.id);
@@ -325,7 +325,7 @@ public class ResponsibilityService {
         Responsibility item = item(id);
         ResponsibilityList list = lists.findById(item.listId);
         requireManager(list);
-        requireVersion("responsibility", item.version, version);
+        Conflict.requireVersion("responsibility", item.version, version);
         requireActive(list);
         List<String> problems = new ArrayList<>();
         List<ItemDraft.UnitRole> resolved = resolveAssignments(assignments, problems);
@@ -350,7 +350,7 @@ public class ResponsibilityService {
         Responsibility item = item(id);
         ResponsibilityList list = lists.findById(item.listId);
         requireManager(list);
-        requireVersion("responsibility", item.version, version);
+        Conflict.requireVersion("responsibility", item.version, version);
         requireActive(list);
         if (items.reportCount(item.id) > 0) {
             throw new InvalidInput("The item has progress reports and stays on record; it cannot be removed.");
@@ -437,13 +437,6 @@ public class ResponsibilityService {
     private static void requireActive(ResponsibilityList list) {
         if (list.withdrawnOn != null) {
             throw new InvalidInput("The list was withdrawn on " + list.withdrawnOn + "; it can no longer be changed.");
-        }
-    }
-
-    private static void requireVersion(String what, int current, int sent) {
-        if (current != sent) {
-            throw new Conflict("The " + what + " was changed by someone else (it is at version " + current + ", you sent "
-                    + sent + "); reload it and try again.");
         }
     }
 

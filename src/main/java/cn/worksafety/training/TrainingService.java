@@ -167,10 +167,7 @@ public class TrainingService {
             throw new NotFound("No training record with id " + id + ".");
         }
         requireEditor(person);
-        if (record.version != version) {
-            throw new Conflict("The training record was changed by someone else (version " + record.version
-                    + ", you sent " + version + "); reload it and try again.");
-        }
+        Conflict.requireVersion("training record", record.version, version);
         String before = audit.snapshot(record);
         apply(record, input.kind, input.completedOn, input.hours, input.passed, input.certificateNumber, input.validUntil);
         records.flush();
