@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
@@ -150,7 +151,7 @@ public class CommitteeService {
 
     public List<Committee> committeesOf(List<Meeting> list) {
         List<Long> keys = list.stream().map(m -> m.committeeId).toList();
-        return OrganisationService.inOrder(keys, committees.byIds(keys.stream().distinct().toList()), c -> c.id);
+        return Batch.inOrder(keys, committees.byIds(keys.stream().distinct().toList()), c -> c.id);
     }
 
     // ---------- committees ----------

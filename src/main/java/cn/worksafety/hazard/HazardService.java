@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
@@ -545,7 +545,7 @@ public class HazardService {
 
     public List<RiskPoint> riskPoints(List<Hazard> hazards) {
         List<Long> ids = hazards.stream().map(h -> h.riskPointId).toList();
-        return OrganisationService.inOrder(ids, repository.riskPoints(ids.stream().filter(Objects::nonNull).distinct().toList()), p -> p.id);
+        return Batch.inOrder(ids, repository.riskPoints(Batch.distinct(ids)), p -> p.id);
     }
 
     public List<List<HazardExtension>> extensions(List<Hazard> hazards) {

@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
@@ -209,7 +210,7 @@ public class LinkageService {
     }
 
     public List<LinkageMechanism> mechanismsFor(List<LinkageActivation> parents) {
-        return OrganisationService.inOrder(parents.stream().map(a -> a.mechanismId).toList(),
+        return Batch.inOrder(parents.stream().map(a -> a.mechanismId).toList(),
                 mechanisms.byIds(parents.stream().map(a -> a.mechanismId).distinct().toList()), m -> m.id);
     }
 

@@ -1,11 +1,7 @@
 package cn.worksafety.organisation;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -14,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
@@ -105,29 +102,15 @@ public class OrganisationService {
     // ---------- batch loading for nested fields ----------
 
     public List<Region> regionsFor(List<String> codes) {
-        return inOrder(codes, regions.byCodes(distinct(codes)), r -> r.code);
+        return Batch.inOrder(codes, regions.byCodes(Batch.distinct(codes)), r -> r.code);
     }
 
     public List<Unit> unitsFor(List<Long> ids) {
-        return inOrder(ids, units.byIds(distinct(ids)), u -> u.id);
+        return Batch.inOrder(ids, units.byIds(Batch.distinct(ids)), u -> u.id);
     }
 
     public List<Person> personsFor(List<Long> ids) {
-        return inOrder(ids, persons.byIds(distinct(ids)), p -> p.id);
-    }
-
-    private static <K> List<K> distinct(List<K> keys) {
-        return keys.stream().filter(Objects::nonNull).distinct().toList();
-    }
-
-    /** Lines loaded rows up with the keys asked for: same order, null where a key is null or unknown. */
-    public static <K, V> List<V> inOrder(List<K> keys, Collection<V> rows, Function<V, K> keyOf) {
-        Map<K, V> byKey = rows.stream().collect(Collectors.toMap(keyOf, Function.identity()));
-        List<V> ordered = new ArrayList<>(keys.size());
-        for (K key : keys) {
-            ordered.add(key == null ? null : byKey.get(key));
-        }
-        return ordered;
+        return Batch.inOrder(ids, persons.byIds(Batch.distinct(ids)), p -> p.id);
     }
 
     // ---------- changes ----------

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
@@ -170,7 +171,7 @@ public class PlanningService {
     }
 
     private Lookups unscoped() {
-        return new Lookups(units::findById, ids -> OrganisationService.inOrder(ids, responsibilityRows.byIds(ids), r -> r.id));
+        return new Lookups(units::findById, ids -> Batch.inOrder(ids, responsibilityRows.byIds(ids), r -> r.id));
     }
 
     private Lookups visibleToCaller() {

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -19,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.DomainException;
 import cn.worksafety.common.Forbidden;
@@ -134,31 +134,31 @@ public class ResponsibilityService {
      * see. One statement for any number of ids: other features (plan tasks) link to items with it.
      */
     public List<Responsibility> visibleItemsFor(List<Long> ids) {
-        return OrganisationService.inOrder(ids, items.visible(distinct(ids), filter(null, null, null, true)), r -> r.id);
+        return Batch.inOrder(ids, items.visible(Batch.distinct(ids), filter(null, null, null, true)), r -> r.id);
     }
 
     // ---------- batch loading for nested fields ----------
 
     public List<ResponsibilityList> listsFor(List<Long> ids) {
-        return OrganisationService.inOrder(ids, lists.byIds(distinct(ids)), l -> l.id);
+        return Batch.inOrder(ids, lists.byIds(Batch.distinct(ids)), l -> l.id);
     }
 
     public List<ResponsibilityStatus> statusesFor(List<Responsibility> parents) {
-        Map<Long, ResponsibilityStatus> statuses = items.statuses(distinct(parents.stream().map(r -> r.id).toList()), today());
+        Map<Long, ResponsibilityStatus> statuses = items.statuses(Batch.distinct(parents.stream().map(r -> r.id).toList()), today());
         return parents.stream().map(r -> statuses.get(r.id)).toList();
     }
 
     public List<LocalDate> completedOnFor(List<Responsibility> parents) {
-        Map<Long, LocalDate> dates = items.completedOn(distinct(parents.stream().map(r -> r.id).toList()));
+        Map<Long, LocalDate> dates = items.completedOn(Batch.distinct(parents.stream().map(r -> r.id).toList()));
         return parents.stream().map(r -> dates.get(r.id)).toList();
     }
 
     public List<List<Assignment>> assignmentsFor(List<Responsibility> parents) {
-        return grouped(parents, items.assignmentsOf(distinct(parents.stream().map(r -> r.id).toList())), a -> a.responsibilityId);
+        return grouped(parents, items.assignmentsOf(Batch.distinct(parents.stream().map(r -> r.id).toList())), a -> a.responsibilityId);
     }
 
     public List<List<ProgressReport>> reportsFor(List<Responsibility> parents) {
-        List<List<ProgressReport>> reports = grouped(parents, items.reportsOf(distinct(parents.stream().map(r -> r.id).toList())),
+        List<List<ProgressReport>> reports = grouped(parents, items.reportsOf(Batch.distinct(parents.stream().map(r -> r.id).toList())),
                 p -> p.responsibilityId);
         ListQuery.capEach(reports, "progressReports", "an item with that many reports is a data error; ask an admin.");
         return reports;
@@ -168,10 +168,6 @@ public class ResponsibilityService {
         Map<Long, List<V>> byParent = new LinkedHashMap<>();
         rows.forEach(row -> byParent.computeIfAbsent(parentOf.apply(row), k -> new ArrayList<>()).add(row));
         return parents.stream().map(r -> byParent.getOrDefault(r.id, List.of())).toList();
-    }
-
-    private static <K> List<K> distinct(List<K> keys) {
-        return keys.stream().filter(Objects::nonNull).distinct().toList();
     }
 
     // ---------- lists ----------
