@@ -55,7 +55,7 @@ import io.restassured.path.json.JsonPath;
  * <p><b>Adding an operation</b>: (1) a role-gate row: put its name in {@link #MATRIX} and in the role
  * table of docs/security.md; (2) a scope row in the scope table of docs/security.md, five cells of four
  * letters, or "—" in every cell and the reason in the last column; (3) unless it is "—", an argument
- * builder in {@link ScopeWorld#CALLS} under the row's label: a function from the scope to the call that
+ * builder in {@link ScopeWorld#calls} under the row's label: a function from the scope to the call that
  * targets that scope's record (add the record to {@code ScopeWorld.build} if the world has none; make
  * a fresh one inside the builder when an allowed call uses it up). Run RoleMatrixTest: a wrong cell
  * fails with the row as the service answered it, ready to compare with the document.
@@ -180,9 +180,9 @@ class RoleMatrixTest {
                 continue;
             }
             applicable.add(label);
-            Function<Scope, ScopeWorld.Call> builder = world.CALLS.get(label);
+            Function<Scope, ScopeWorld.Call> builder = world.calls.get(label);
             if (builder == null) {
-                wrong.add(label + ": no argument builder in ScopeWorld.CALLS");
+                wrong.add(label + ": no argument builder in ScopeWorld.calls");
                 continue;
             }
             StringBuilder actualRow = new StringBuilder("| `" + label + "` |");
@@ -219,7 +219,7 @@ class RoleMatrixTest {
             }
             answered.add(actualRow.toString());
         }
-        Set<String> unused = new TreeSet<>(world.CALLS.keySet());
+        Set<String> unused = new TreeSet<>(world.calls.keySet());
         unused.removeAll(applicable);
         assertTrue(unused.isEmpty(), "Argument builders without a scope row in docs/security.md: " + unused);
         if (!wrong.isEmpty()) {

@@ -25,7 +25,7 @@ import cn.worksafety.support.Tokens;
  * The small world of the scope matrix (RoleMatrixTest): a city with two sibling counties. The caller
  * of every cell acts from unit A of the first county; each {@link Scope} names a unit of its own
  * (A itself, B beside it in the same county, D in the sibling county, P in the city above) and a
- * record of every kind that unit owns, made once by an admin. {@link #CALLS} holds one argument
+ * record of every kind that unit owns, made once by an admin. {@link #calls} holds one argument
  * builder per scope row of docs/security.md: given a scope it returns the call that targets that
  * scope's record. Builders of calls that use up their record (withdraw, retire, rectify, ...) make a
  * fresh one on each call, so the cells do not depend on their order.
@@ -263,148 +263,148 @@ final class ScopeWorld {
     }
 
     /** Row label of docs/security.md's scope table -> the call that targets a record of the scope. */
-    final Map<String, Function<Scope, Call>> CALLS = new LinkedHashMap<>();
+    final Map<String, Function<Scope, Call>> calls = new LinkedHashMap<>();
     {
         // Queries that name one record: a record outside the caller's reading answers NOT_FOUND.
         for (String[] byId : new String[][] { { "unit", null }, { "person", "person" }, { "committee", "committee" },
                 { "linkageMechanism", "mechanism" }, { "plan", "plan" }, { "responsibilityList", "list" },
                 { "responsibility", "item" }, { "hazard", "hazard" } }) {
-            CALLS.put(byId[0], s -> call("query($id: ID!) { " + byId[0] + "(id: $id) { id } }", "id",
+            calls.put(byId[0], s -> call("query($id: ID!) { " + byId[0] + "(id: $id) { id } }", "id",
                     byId[1] == null ? unit.get(s).id() : id(s, byId[1])));
         }
-        CALLS.put("hazardLedger", s -> call("query($r: ID!) { hazardLedger(regionCode: $r, period: \"2025\") { __typename } }",
+        calls.put("hazardLedger", s -> call("query($r: ID!) { hazardLedger(regionCode: $r, period: \"2025\") { __typename } }",
                 "r", region.get(s)));
 
         // The organisation register.
-        CALLS.put("createUnit", s -> {
+        calls.put("createUnit", s -> {
             Map<String, Object> input = new HashMap<>(Map.of("code", Fixtures.unique("U"), "name", "New unit", "kind",
                     "DEPARTMENT", "regionCode", region.get(s)));
             input.put("parentId", unit.get(s).id());
             return call("mutation($i: UnitInput!) { createUnit(input: $i) { id } }", "i", input);
         });
-        CALLS.put("createPerson", s -> call("mutation($i: PersonInput!) { createPerson(input: $i) { id } }", "i",
+        calls.put("createPerson", s -> call("mutation($i: PersonInput!) { createPerson(input: $i) { id } }", "i",
                 Map.of("name", "New person", "unitId", unit.get(s).id(), "roles", List.of("SAFETY_MANAGER"))));
-        CALLS.put("designateUnit", s -> call("mutation($r: ID!, $u: ID!) { designateUnit(regionCode: $r, role: COMMITTEE_OFFICE, "
+        calls.put("designateUnit", s -> call("mutation($r: ID!, $u: ID!) { designateUnit(regionCode: $r, role: COMMITTEE_OFFICE, "
                 + "unitId: $u) { role } }", "r", region.get(s), "u", unit.get(s).id()));
 
         // Committees.
-        CALLS.put("createCommittee", s -> call("mutation($i: CommitteeInput!) { createCommittee(input: $i) { id } }", "i",
+        calls.put("createCommittee", s -> call("mutation($i: CommitteeInput!) { createCommittee(input: $i) { id } }", "i",
                 committeeInput(unit.get(s))));
-        CALLS.put("updateCommittee", s -> call("mutation($id: ID!, $v: Int!) { updateCommittee(id: $id, version: $v, "
+        calls.put("updateCommittee", s -> call("mutation($id: ID!, $v: Int!) { updateCommittee(id: $id, version: $v, "
                 + "input: { name: \"Renamed\" }) { id } }", "id", id(s, "committee"), "v", version("committee", id(s, "committee"))));
-        CALLS.put("recordMeeting", s -> call("mutation($i: MeetingInput!) { recordMeeting(input: $i) { id } }", "i",
+        calls.put("recordMeeting", s -> call("mutation($i: MeetingInput!) { recordMeeting(input: $i) { id } }", "i",
                 Map.of("committeeId", id(s, "committee"), "heldOn", LocalDate.of(2024, 1, 2).plusDays(DAYS.incrementAndGet())
                         .toString(), "kind", "PLENARY")));
-        CALLS.put("correctMeeting", s -> call("mutation($id: ID!, $v: Int!) { correctMeeting(id: $id, version: $v, "
+        calls.put("correctMeeting", s -> call("mutation($id: ID!, $v: Int!) { correctMeeting(id: $id, version: $v, "
                 + "input: { summary: \"Corrected\" }) { id } }", "id", id(s, "meeting"), "v", version("meeting", id(s, "meeting"))));
-        CALLS.put("withdrawMeeting", s -> {
+        calls.put("withdrawMeeting", s -> {
             String meeting = meeting(id(s, "committee"));
             return call("mutation($id: ID!, $v: Int!) { withdrawMeeting(id: $id, version: $v, reason: \"Entered twice\") { id } }",
                     "id", meeting, "v", version("meeting", meeting));
         });
 
         // Linkage mechanisms.
-        CALLS.put("createLinkageMechanism", s -> call("mutation($i: LinkageMechanismInput!) { createLinkageMechanism(input: $i) "
+        calls.put("createLinkageMechanism", s -> call("mutation($i: LinkageMechanismInput!) { createLinkageMechanism(input: $i) "
                 + "{ id } }", "i", mechanismInput(s)));
-        CALLS.put("updateLinkageMechanism", s -> call("mutation($id: ID!, $v: Int!, $i: LinkageMechanismInput!) { "
+        calls.put("updateLinkageMechanism", s -> call("mutation($id: ID!, $v: Int!, $i: LinkageMechanismInput!) { "
                 + "updateLinkageMechanism(id: $id, version: $v, input: $i) { id } }", "id", id(s, "mechanism"), "v",
                 version("linkage_mechanism", id(s, "mechanism")), "i", mechanismInput(s)));
-        CALLS.put("retireLinkageMechanism", s -> {
+        calls.put("retireLinkageMechanism", s -> {
             String mechanism = mechanism(s);
             return call("mutation($id: ID!, $v: Int!) { retireLinkageMechanism(id: $id, version: $v) { id } }", "id", mechanism,
                     "v", version("linkage_mechanism", mechanism));
         });
-        CALLS.put("recordActivation", s -> activation(id(s, "mechanism"), List.of(unit.get(s).id())));
+        calls.put("recordActivation", s -> activation(id(s, "mechanism"), List.of(unit.get(s).id())));
         // The caller's own mechanism (A leads, B takes part), naming A and a unit of the scope that does not take part.
-        CALLS.put("recordActivation naming a non-participant", s -> activation(id(Scope.OWN_UNIT, "mechanism"),
+        calls.put("recordActivation naming a non-participant", s -> activation(id(Scope.OWN_UNIT, "mechanism"),
                 s == Scope.OWN_UNIT ? List.of(unit.get(s).id()) : List.of(unit.get(Scope.OWN_UNIT).id(), nonParticipant(s).id())));
 
         // Plans.
-        CALLS.put("createPlan", s -> call("mutation($i: PlanInput!) { createPlan(input: $i) { id } }", "i",
+        calls.put("createPlan", s -> call("mutation($i: PlanInput!) { createPlan(input: $i) { id } }", "i",
                 planInput(unit.get(s), null, null)));
-        CALLS.put("updatePlan", s -> call("mutation($id: ID!, $v: Int!, $i: PlanInput!) { updatePlan(id: $id, version: $v, "
+        calls.put("updatePlan", s -> call("mutation($id: ID!, $v: Int!, $i: PlanInput!) { updatePlan(id: $id, version: $v, "
                 + "input: $i) { id } }", "id", id(s, "plan"), "v", version("plan", id(s, "plan")), "i",
                 planInput(unit.get(s), id(s, "indicator"), id(s, "task"))));
-        CALLS.put("linkPlanTask", s -> call("mutation($t: ID!) { linkPlanTask(taskId: $t, responsibilityId: null) { id } }",
+        calls.put("linkPlanTask", s -> call("mutation($t: ID!) { linkPlanTask(taskId: $t, responsibilityId: null) { id } }",
                 "t", id(s, "task")));
-        CALLS.put("recordObservation", s -> observation(id(s, "indicator")));
+        calls.put("recordObservation", s -> observation(id(s, "indicator")));
         // A plan of the scope's region whose indicator names the caller's unit A as responsible: the responsible unit
         // records wherever the plan lies. A sibling county's plan cannot name A (its units lie in the plan's region).
-        CALLS.put("recordObservation on an indicator of the caller's unit", s -> observation(id(s, "ownIndicator")));
+        calls.put("recordObservation on an indicator of the caller's unit", s -> observation(id(s, "ownIndicator")));
 
         // Responsibility lists.
-        CALLS.put("createResponsibilityList", s -> call("mutation($i: ResponsibilityListInput!) { createResponsibilityList("
+        calls.put("createResponsibilityList", s -> call("mutation($i: ResponsibilityListInput!) { createResponsibilityList("
                 + "input: $i) { id } }", "i", listInput(unit.get(s))));
-        CALLS.put("addResponsibility", s -> call("mutation($l: ID!, $i: ResponsibilityInput!) { addResponsibility(listId: $l, "
+        calls.put("addResponsibility", s -> call("mutation($l: ID!, $i: ResponsibilityInput!) { addResponsibility(listId: $l, "
                 + "input: $i) { id } }", "l", id(s, "list"), "i", itemInput(unit.get(s))));
-        CALLS.put("updateResponsibility", s -> call("mutation($id: ID!, $v: Int!, $i: ResponsibilityInput!) { "
+        calls.put("updateResponsibility", s -> call("mutation($id: ID!, $v: Int!, $i: ResponsibilityInput!) { "
                 + "updateResponsibility(id: $id, version: $v, input: $i) { id } }", "id", id(s, "item"), "v",
                 version("responsibility", id(s, "item")), "i", itemInput(unit.get(s))));
-        CALLS.put("reassignResponsibility", s -> call("mutation($id: ID!, $v: Int!, $a: [AssignmentInput!]!) { "
+        calls.put("reassignResponsibility", s -> call("mutation($id: ID!, $v: Int!, $a: [AssignmentInput!]!) { "
                 + "reassignResponsibility(id: $id, version: $v, assignments: $a) { id } }", "id", id(s, "item"), "v",
                 version("responsibility", id(s, "item")), "a", List.of(Map.of("unitId", unit.get(s).id(), "role", "LEAD"))));
-        CALLS.put("removeResponsibility", s -> {
+        calls.put("removeResponsibility", s -> {
             String item = ok(Tokens.admin(), "mutation($l: ID!, $i: ResponsibilityInput!) { addResponsibility(listId: $l, "
                     + "input: $i) { id } }", vars("l", id(s, "list"), "i", itemInput(unit.get(s)))).getString("data.addResponsibility.id");
             return call("mutation($id: ID!, $v: Int!) { removeResponsibility(id: $id, version: $v) }", "id", item, "v",
                     version("responsibility", item));
         });
-        CALLS.put("withdrawResponsibilityList", s -> {
+        calls.put("withdrawResponsibilityList", s -> {
             String list = admin("createResponsibilityList", "ResponsibilityListInput", listInput(unit.get(s))).get("id");
             return call("mutation($id: ID!, $v: Int!) { withdrawResponsibilityList(id: $id, version: $v) { id } }", "id", list,
                     "v", version("responsibility_list", list));
         });
-        CALLS.put("reportProgress", s -> call("mutation($i: ProgressReportInput!) { reportProgress(input: $i) { id } }", "i",
+        calls.put("reportProgress", s -> call("mutation($i: ProgressReportInput!) { reportProgress(input: $i) { id } }", "i",
                 Map.of("responsibilityId", id(s, "item"), "unitId", unit.get(s).id(), "completed", false, "reportedOn",
                         TODAY.toString(), "summary", "Under way")));
 
         // Training.
         // One rule per region, role and kind: each call asks for another pair.
-        CALLS.put("createTrainingRule", s -> {
+        calls.put("createTrainingRule", s -> {
             int n = RULES.getAndIncrement();
             return call("mutation($r: ID!, $role: PersonRole!, $kind: TrainingKind!) { createTrainingRule(input: { role: $role, "
                     + "kind: $kind, regionCode: $r, validityMonths: 12 }) { id } }", "r", region.get(s), "role",
                     PERSON_ROLES.get(n % PERSON_ROLES.size()), "kind", TRAINING_KINDS.get(n / PERSON_ROLES.size() % TRAINING_KINDS.size()));
         });
-        CALLS.put("recordTraining", s -> call("mutation($i: TrainingRecordInput!) { recordTraining(input: $i) { id } }", "i",
+        calls.put("recordTraining", s -> call("mutation($i: TrainingRecordInput!) { recordTraining(input: $i) { id } }", "i",
                 trainingInput(id(s, "person"))));
-        CALLS.put("correctTrainingRecord", s -> call("mutation($id: ID!, $v: Int!) { correctTrainingRecord(id: $id, version: $v, "
+        calls.put("correctTrainingRecord", s -> call("mutation($id: ID!, $v: Int!) { correctTrainingRecord(id: $id, version: $v, "
                 + "input: { kind: INDUCTION, completedOn: \"2025-03-02\", passed: true }) { id } }", "id", id(s, "training"), "v",
                 version("training_record", id(s, "training"))));
 
         // Alerts: a fresh one per call, as acknowledging or resolving uses it up.
-        CALLS.put("acknowledgeAlert", s -> call("mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }", "id", alert(s)));
-        CALLS.put("resolveAlert", s -> call("mutation($id: ID!) { resolveAlert(id: $id, note: \"Held the meeting\") { id } }",
+        calls.put("acknowledgeAlert", s -> call("mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }", "id", alert(s)));
+        calls.put("resolveAlert", s -> call("mutation($id: ID!) { resolveAlert(id: $id, note: \"Held the meeting\") { id } }",
                 "id", alert(s)));
 
         // Hazards.
-        CALLS.put("reportHazard", s -> call("mutation($i: HazardInput!) { reportHazard(input: $i) { id } }", "i",
+        calls.put("reportHazard", s -> call("mutation($i: HazardInput!) { reportHazard(input: $i) { id } }", "i",
                 hazardInput(unit.get(s))));
-        CALLS.put("createRiskPoint", s -> call("mutation($i: RiskPointInput!) { createRiskPoint(input: $i) { id } }", "i",
+        calls.put("createRiskPoint", s -> call("mutation($i: RiskPointInput!) { createRiskPoint(input: $i) { id } }", "i",
                 Map.of("unitId", unit.get(s).id(), "name", "Tank farm", "level", "BLUE")));
-        CALLS.put("setRemediationPlan", s -> call("mutation($id: ID!, $v: Int!, $p: RemediationPlanInput!) { setRemediationPlan("
+        calls.put("setRemediationPlan", s -> call("mutation($id: ID!, $v: Int!, $p: RemediationPlanInput!) { setRemediationPlan("
                 + "hazardId: $id, version: $v, plan: $p) { id } }", "id", id(s, "hazard"), "v", version("hazard", id(s, "hazard")),
                 "p", remediationPlan()));
-        CALLS.put("rectifyHazard", s -> {
+        calls.put("rectifyHazard", s -> {
             String hazard = hazard(unit.get(s));
             return call("mutation($id: ID!, $v: Int!, $on: Date!) { rectifyHazard(id: $id, version: $v, rectifiedOn: $on, "
                     + "evidence: \"Photo\") { id } }", "id", hazard, "v", version("hazard", hazard), "on", TODAY.toString());
         });
-        CALLS.put("verifyHazard", s -> {
+        calls.put("verifyHazard", s -> {
             String hazard = rectifiedHazard(s);
             return call("mutation($id: ID!, $v: Int!, $on: Date!) { verifyHazard(id: $id, version: $v, verifiedOn: $on, "
                     + "accepted: true) { id } }", "id", hazard, "v", version("hazard", hazard), "on", TODAY.toString());
         });
-        CALLS.put("requestHazardExtension", s -> call("mutation($id: ID!, $on: Date!) { requestHazardExtension(hazardId: $id, "
+        calls.put("requestHazardExtension", s -> call("mutation($id: ID!, $on: Date!) { requestHazardExtension(hazardId: $id, "
                 + "requestedDueOn: $on, reason: \"Parts on order\") { id } }", "id", hazard(unit.get(s)), "on",
                 TODAY.plusDays(60).toString()));
-        CALLS.put("recordInterview", s -> call("mutation($id: ID!, $on: Date!) { recordInterview(hazardId: $id, input: { "
+        calls.put("recordInterview", s -> call("mutation($id: ID!, $on: Date!) { recordInterview(hazardId: $id, input: { "
                 + "heldOn: $on, heldBy: \"Office\", interviewee: \"Manager\" }) { id } }", "id", id(s, "hazard"), "on",
                 TODAY.toString()));
         // A is its county's designated park command and emergency bureau (so are D and P of theirs).
-        CALLS.put("decideHazardExtension", s -> call("mutation($id: ID!) { decideHazardExtension(extensionId: $id, approve: true) "
+        calls.put("decideHazardExtension", s -> call("mutation($id: ID!) { decideHazardExtension(extensionId: $id, approve: true) "
                 + "{ id } }", "id", extension(s, false)));
-        CALLS.put("fileHazardExtension", s -> call("mutation($id: ID!, $on: Date!) { fileHazardExtension(extensionId: $id, "
+        calls.put("fileHazardExtension", s -> call("mutation($id: ID!, $on: Date!) { fileHazardExtension(extensionId: $id, "
                 + "filedOn: $on) { id } }", "id", extension(s, true), "on", TODAY.plusDays(2).toString()));
     }
 
