@@ -106,8 +106,8 @@ public class LinkageGraphQL {
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
     @Description("Records an activation: by the lead or a participating unit's editor, or the committee office of the "
-            + "region. Units outside the mechanism may be named (units of the caller's region or of a region above it); "
-            + "the activation then shows drewInNonParticipants.")
+            + "region. A unit editor names only the mechanism's units; the committee office may also name units of its region "
+            + "or of a region above it, and the activation then shows drewInNonParticipants.")
     public @NonNull LinkageActivation recordActivation(@NonNull LinkageActivationInput input) {
         return service.recordActivation(input);
     }

@@ -299,7 +299,8 @@ public class LinkageService {
      * Records an activation. Allowed to admins, coordinators of the lead unit's region and
      * editors of the lead or a participating unit (wherever that unit lies). The units named are
      * those that actually took part; a unit outside the mechanism may join (a real emergency
-     * draws in others) and is marked as such; see {@link #activationUnits} for which. An
+     * draws in others, recorded by the committee office) and is marked as such; see
+     * {@link #activationUnits} for which. An
      * activation may not end before it starts, lie in the future or start after the mechanism
      * was retired.
      */
@@ -365,10 +366,12 @@ public class LinkageService {
 
     /**
      * The units named as having taken part, in the order given without duplicates. Accepted: the
-     * lead and participants of the mechanism ({@code members}), units of the caller's readable
-     * region, and units of a region above the caller's own (a county's or city's rescue team
-     * drawn into a town's response). Anything else, unknown ids included, is BAD_USER_INPUT with
-     * the same message, so a refusal does not tell whether a unit exists.
+     * lead and participants of the mechanism ({@code members}); from admins and coordinators also
+     * units of their readable region and of a region above their own (a county's or city's rescue
+     * team drawn into a town's response). A unit editor names only members: it records for its own
+     * unit, not that units outside the mechanism took part (FORBIDDEN, the committee office records
+     * those). Anything else, unknown ids included, is refused with one message per rule, so a
+     * refusal does not tell whether a unit exists.
      */
     private List<Unit> activationUnits(List<String> unitIds, Set<Long> members) {
         if (unitIds == null || unitIds.isEmpty()) {
@@ -382,6 +385,14 @@ public class LinkageService {
             throw new InvalidInput("'unitIds' may name at most " + MAX_ACTIVATION_UNITS + " units.");
         }
         List<Long> order = new ArrayList<>(ids);
+        if (!caller.isAdmin() && !caller.has(Role.COORDINATOR)) {
+            for (Long id : order) {
+                if (!members.contains(id)) {
+                    throw new Forbidden("A unit editor names only the mechanism's lead and participating units in 'unitIds' ("
+                            + id + " is neither); units drawn in from outside the mechanism are recorded by the committee office.");
+                }
+            }
+        }
         List<Unit> units = organisation.unitsFor(order);
         List<Region> regions = organisation.regionsFor(units.stream().map(u -> u == null ? null : u.regionCode).toList());
         for (int i = 0; i < units.size(); i++) {

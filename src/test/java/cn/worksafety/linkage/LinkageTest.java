@@ -294,7 +294,7 @@ class LinkageTest {
     }
 
     @Test
-    void activationDrawsInUnitsOfTheMechanismOfTheCallersRegionOrAboveItButNoUnrelatedOnes() {
+    void activationDrawsInUnitsOfTheCallersRegionOrAboveItForTheOfficeButEditorsNameOnlyTheMechanismsUnits() {
         String city = region("CITY", null);
         LinkageWorld w = LinkageWorld.in(region("COUNTY", city));
         String neighbour = region("COUNTY", city);
@@ -316,24 +316,32 @@ class LinkageTest {
         assertTrue(byCounty.getBoolean("data.recordActivation.drewInNonParticipants"));
         assertEquals(List.of(cityRescue.id(), w.outsider().id()), byCounty.getList("data.recordActivation.nonParticipantUnits.id"));
 
-        // The participating town's editor: the county's and city's units above it, its own town, the other participants.
-        JsonPath byTown = ok(Tokens.token(town.code(), "unit-editor"), units, vars("i", activation(id, "EMERGENCY_RESPONSE",
-                "2025-07-21T03:00:00+08:00", null, town, w.lead(), w.outsider(), cityRescue, townEnterprise, neighbourMember)));
-        assertEquals(List.of(w.outsider().id(), cityRescue.id(), townEnterprise.id()),
-                byTown.getList("data.recordActivation.nonParticipantUnits.id"));
-
-        // A neighbouring county's unit that does not take part, a unit of an unrelated region and an unknown id
-        // are refused alike, naming the field, and nothing is written.
+        // The participating town's editor names the mechanism's units only: its own town, the lead, the other participants.
         String townEditor = Tokens.token(town.code(), "unit-editor");
+        JsonPath byTown = ok(townEditor, units, vars("i", activation(id, "EMERGENCY_RESPONSE", "2025-07-21T03:00:00+08:00", null,
+                town, w.lead(), neighbourMember)));
+        assertEquals(List.of(), byTown.getList("data.recordActivation.nonParticipantUnits.id"));
+
+        // Drawing in others is the committee office's: the editor gets FORBIDDEN for any other unit, above it, beside it,
+        // elsewhere or unknown, with one message naming the field; a neighbouring county's unit that does not take part, a
+        // unit of an unrelated region and an unknown id are BAD_USER_INPUT for the county's office. Nothing is written.
+        Fixtures.Unit unknown = new Fixtures.Unit("987654321", "X", w.county());
+        List<String> editorMessages = new ArrayList<>();
+        for (Fixtures.Unit refused : List.of(cityRescue, w.outsider(), townEnterprise, neighbourOther, unrelated, unknown)) {
+            JsonPath json = GraphQL.post(townEditor, RECORD, vars("i", activation(id, "DRILL", "2025-07-22T09:00:00+08:00", null,
+                    town, refused))).extract().jsonPath();
+            assertEquals("FORBIDDEN", json.getString("errors[0].extensions.code"), refused.code());
+            assertTrue(json.getString("errors[0].message").contains("'unitIds'"), json.getString("errors[0].message"));
+            editorMessages.add(json.getString("errors[0].message").replace(refused.id(), "#"));
+        }
+        assertEquals(1, editorMessages.stream().distinct().count(), editorMessages.toString());
         List<String> messages = new ArrayList<>();
-        for (Fixtures.Unit refused : List.of(neighbourOther, unrelated, new Fixtures.Unit("987654321", "X", w.county()))) {
-            for (String token : List.of(townEditor, w.coordinator())) {
-                JsonPath json = GraphQL.post(token, RECORD, vars("i", activation(id, "DRILL", "2025-07-22T09:00:00+08:00", null,
-                        w.lead(), refused))).extract().jsonPath();
-                assertEquals("BAD_USER_INPUT", json.getString("errors[0].extensions.code"), refused.code());
-                assertTrue(json.getString("errors[0].message").contains("'unitIds'"), json.getString("errors[0].message"));
-                messages.add(json.getString("errors[0].message").replace(refused.id(), "#"));
-            }
+        for (Fixtures.Unit refused : List.of(neighbourOther, unrelated, unknown)) {
+            JsonPath json = GraphQL.post(w.coordinator(), RECORD, vars("i", activation(id, "DRILL", "2025-07-22T09:00:00+08:00",
+                    null, w.lead(), refused))).extract().jsonPath();
+            assertEquals("BAD_USER_INPUT", json.getString("errors[0].extensions.code"), refused.code());
+            assertTrue(json.getString("errors[0].message").contains("'unitIds'"), json.getString("errors[0].message"));
+            messages.add(json.getString("errors[0].message").replace(refused.id(), "#"));
         }
         assertEquals(1, messages.stream().distinct().count(), messages.toString());
         // The city's office reads the whole city, the neighbouring county included.

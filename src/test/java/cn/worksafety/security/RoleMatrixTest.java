@@ -3,6 +3,9 @@ package cn.worksafety.security;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -20,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.worksafety.security.ScopeWorld.Scope;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.Tokens;
@@ -27,17 +32,33 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The role matrix of docs/security.md, generated from the live schema: every query and mutation is
- * called by each of the five roles and anonymously, from a unit of a fresh county, with arguments
- * built from its declared types (ids that name nothing, empty strings, first enum values). A role
- * the matrix refuses gets FORBIDDEN from the role gate, an anonymous caller UNAUTHENTICATED, and
- * the audit trail does not grow; a role it allows gets past the gate (its answer is data, or the
- * feature's own error about the arguments, or a record in the fresh county where the arguments
- * make one, as createTrainingRule's enums do). An operation without a row in
- * {@link #MATRIX}, or a row without an operation, fails the build.
+ * The role matrix of docs/security.md, generated from the live schema, in two walks.
  *
- * Which records a permitted role may touch (own unit, own region, other region) is the feature
- * services' rule (Caller); the per-feature tests pin it down, and docs/security.md lists them.
+ * <p><b>The role gate</b> ({@link #everyOperationAnswersEveryRoleAsTheMatrixSays}): every query and
+ * mutation is called by each of the five roles and anonymously, from a unit of a fresh county, with
+ * arguments built from its declared types (ids that name nothing, empty strings, first enum values).
+ * A role the matrix refuses gets FORBIDDEN from the role gate, an anonymous caller UNAUTHENTICATED,
+ * and the audit trail does not grow; a role it allows gets past the gate. An operation without a row
+ * in {@link #MATRIX}, or a row without an operation, fails the build.
+ *
+ * <p><b>The record gate</b> ({@link #everyOperationAnswersEveryScopeAsTheTableSays}): the scope table
+ * of docs/security.md (read from the document, so the table people read is the table the build
+ * enforces) gives, per operation and role, the outcome for a record of the caller's own unit, of
+ * another unit of its region, of the sibling region and of the region above, in that order, one
+ * letter each: ✓ data without an error, F FORBIDDEN, N NOT_FOUND, U BAD_USER_INPUT (the input names a
+ * unit the caller cannot see, answered without telling whether it exists), R the role gate. Every
+ * cell but R is called for real in {@link ScopeWorld}; a refused cell leaves the audit trail as it
+ * was. An operation of the schema without a row, a row without an argument builder, or R cells that
+ * disagree with {@link #MATRIX} fail the build. A row whose cells are all "—" says why scope does not
+ * apply (no record, or a list filtered to what the caller reads).
+ *
+ * <p><b>Adding an operation</b>: (1) a role-gate row: put its name in {@link #MATRIX} and in the role
+ * table of docs/security.md; (2) a scope row in the scope table of docs/security.md, five cells of four
+ * letters, or "—" in every cell and the reason in the last column; (3) unless it is "—", an argument
+ * builder in {@link ScopeWorld#calls} under the row's label: a function from the scope to the call that
+ * targets that scope's record (add the record to {@code ScopeWorld.build} if the world has none; make
+ * a fresh one inside the builder when an allowed call uses it up). Run RoleMatrixTest: a wrong cell
+ * fails with the row as the service answered it, ready to compare with the document.
  */
 @QuarkusTest
 class RoleMatrixTest {
@@ -125,6 +146,145 @@ class RoleMatrixTest {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("delete from training_rule where region_code is null and id > " + lastRule);
             }
+        }
+    }
+
+    /** The document whose scope table this test enforces; its columns after the operation are {@link #ROLES}. */
+    private static final Path SECURITY_DOC = Path.of("docs/security.md");
+    private static final String SCOPE_TABLE = "## The record gate";
+    private static final String NOT_APPLICABLE = "—";
+
+    @Test
+    void everyOperationAnswersEveryScopeAsTheTableSays() throws IOException, SQLException {
+        Map<String, List<String>> table = scopeTable();
+        Set<String> operations = new TreeSet<>(MATRIX.keySet()); // the role-gate walk checks MATRIX against the schema
+        Set<String> covered = new TreeSet<>();
+        for (String label : table.keySet()) {
+            covered.add(label.split(" ")[0]);
+        }
+        Set<String> missing = new TreeSet<>(operations);
+        missing.removeAll(covered);
+        Set<String> stale = new TreeSet<>(covered);
+        stale.removeAll(operations);
+        assertTrue(missing.isEmpty(), "Operations without a row in the scope table of docs/security.md: " + missing);
+        assertTrue(stale.isEmpty(), "Rows of the scope table for operations the schema does not have: " + stale);
+
+        ScopeWorld world = new ScopeWorld(dataSource);
+        Set<String> applicable = new TreeSet<>();
+        List<String> wrong = new ArrayList<>();
+        List<String> answered = new ArrayList<>();
+        for (Map.Entry<String, List<String>> row : table.entrySet()) {
+            String label = row.getKey();
+            String operation = label.split(" ")[0];
+            if (row.getValue().get(0).equals(NOT_APPLICABLE)) {
+                continue;
+            }
+            applicable.add(label);
+            Function<Scope, ScopeWorld.Call> builder = world.calls.get(label);
+            if (builder == null) {
+                wrong.add(label + ": no argument builder in ScopeWorld.calls");
+                continue;
+            }
+            StringBuilder actualRow = new StringBuilder("| `" + label + "` |");
+            for (int r = 0; r < ROLES.size(); r++) {
+                String role = ROLES.get(r);
+                String expected = row.getValue().get(r);
+                boolean passesRoleGate = MATRIX.get(operation).contains(role);
+                if (passesRoleGate == expected.equals("RRRR")) {
+                    wrong.add(label + " as " + role + ": the scope table says " + expected + ", the role gate "
+                            + (passesRoleGate ? "lets it through" : "refuses it"));
+                }
+                StringBuilder actual = new StringBuilder();
+                for (Scope scope : Scope.values()) {
+                    if (!passesRoleGate) {
+                        actual.append('R'); // proven by the role-gate walk
+                        continue;
+                    }
+                    ScopeWorld.Call call = builder.apply(scope);
+                    long before = lastAudit();
+                    JsonPath answer = GraphQL.post(Tokens.token(world.callerUnit(), role), call.document(), call.variables())
+                            .extract().jsonPath();
+                    char outcome = outcome(answer);
+                    actual.append(outcome);
+                    if (outcome != expected.charAt(scope.ordinal())) {
+                        wrong.add(label + " as " + role + " on a record of " + scope + ": expected " + expected.charAt(scope.ordinal())
+                                + ", answered " + (outcome == '?' ? answer.getString("errors[0].extensions.code") + " ("
+                                        + answer.getString("errors[0].message") + ")" : String.valueOf(outcome)));
+                    }
+                    if (outcome != '✓' && lastAudit() != before) {
+                        wrong.add(label + " as " + role + " on a record of " + scope + ": refused, yet the audit trail grew");
+                    }
+                }
+                actualRow.append(' ').append(actual).append(" |");
+            }
+            answered.add(actualRow.toString());
+        }
+        Set<String> unused = new TreeSet<>(world.calls.keySet());
+        unused.removeAll(applicable);
+        assertTrue(unused.isEmpty(), "Argument builders without a scope row in docs/security.md: " + unused);
+        if (!wrong.isEmpty()) {
+            fail(String.join("\n", wrong) + "\n\nThe rows as the service answered them:\n" + String.join("\n", answered));
+        }
+    }
+
+    /** One letter of the scope table for an answer. */
+    private static char outcome(JsonPath answer) {
+        if (answer.get("errors") == null) {
+            return answer.get("data") == null ? '?' : '✓';
+        }
+        String code = answer.getString("errors[0].extensions.code");
+        if ("FORBIDDEN".equals(code)) {
+            return ROLE_GATE.equals(answer.getString("errors[0].message")) ? 'R' : 'F';
+        }
+        return switch (String.valueOf(code)) {
+            case "NOT_FOUND" -> 'N';
+            case "BAD_USER_INPUT" -> 'U';
+            default -> '?';
+        };
+    }
+
+    /**
+     * The scope table of docs/security.md: row label ("createPerson", or an operation with a variant after
+     * a space) -> the five role cells, or "—" cells where scope does not apply (their reason is required).
+     */
+    private static Map<String, List<String>> scopeTable() throws IOException {
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        boolean inside = false;
+        for (String line : Files.readAllLines(SECURITY_DOC)) {
+            if (line.startsWith("## ")) {
+                inside = line.startsWith(SCOPE_TABLE);
+                continue;
+            }
+            if (!inside || !line.startsWith("| `")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            // "", label, five roles, reason
+            assertTrue(cells.length >= 8, "A scope row needs five role cells and a reason: " + line);
+            String label = cells[1].strip().replace("`", "");
+            List<String> roles = new ArrayList<>();
+            for (int i = 2; i < 7; i++) {
+                String cell = cells[i].strip();
+                boolean valid = cell.equals(NOT_APPLICABLE) || cell.matches("[✓FNUR]{4}");
+                assertTrue(valid, "Scope cell '" + cell + "' of " + label + ": four of ✓ F N U R, or —");
+                roles.add(cell);
+            }
+            if (roles.contains(NOT_APPLICABLE)) {
+                assertTrue(roles.stream().allMatch(NOT_APPLICABLE::equals) && !cells[7].isBlank(),
+                        "A row where scope does not apply has — in every cell and says why: " + label);
+            }
+            assertTrue(table.put(label, roles) == null, "Two scope rows for " + label);
+        }
+        assertTrue(!table.isEmpty(), "docs/security.md has no scope table under '" + SCOPE_TABLE + "'");
+        return table;
+    }
+
+    /** The newest audit row: a refused call must not add one (every change is audited). */
+    private long lastAudit() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from audit_entry")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
