@@ -58,6 +58,9 @@ public class TrainingService {
     TrainingRecordRepository records;
 
     @Inject
+    TrainingCheck check;
+
+    @Inject
     RegionRepository regions;
 
     @Inject
@@ -151,7 +154,7 @@ public class TrainingService {
         records.persist(record);
         records.flush();
         audit.created("recordTraining", record);
-        records.resolveCleared(person.id);
+        check.resolveCleared(person.id);
         return record;
     }
 
@@ -176,7 +179,7 @@ public class TrainingService {
         apply(record, input.kind, input.completedOn, input.hours, input.passed, input.certificateNumber, input.validUntil);
         records.flush();
         audit.updated("correctTrainingRecord", record, before);
-        records.resolveCleared(person.id);
+        check.resolveCleared(person.id);
         return record;
     }
 
