@@ -11,7 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The shared alert lifecycle (RULES.md: Supervision; AlertLifecycle), on RESPONSIBILITY_OVERDUE. */
 @QuarkusTest
 class AlertLifecycleTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final String KIND = "RESPONSIBILITY_OVERDUE";
     private static final String RESOLVE = "mutation($id: ID!) { resolveAlert(id: $id, note: \"We did it\") { status } }";
@@ -115,6 +125,23 @@ class AlertLifecycleTest {
         Map<String, Object> back = onlyAlert(w.a(), KIND);
         assertEquals(id, back.get("id"));
         assertEquals("OPEN", back.get("status"));
+    }
+
+    /** The quiet period's end (docs/supervision.md): one period of a key's frequency, else 30 days (the defaults). */
+    @Test
+    void theQuietPeriodIsThePeriodOfTheKeyOrThirtyDays() throws Exception {
+        String[][] cases = { { "2026-Q1", "2026-08-10" }, { "2026-03", "2026-06-10" }, { "2026-H1", "2026-11-10" }, { "2025", "2027-05-10" },
+                { "2026-W05", "2026-05-17" }, { "2026-03-31", "2026-06-09" }, { null, "2026-06-09" }, { "REMINDER_LETTER", "2026-06-09" } };
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select alert_quiet_until(?, date '2026-05-10', 1, 30)")) {
+            for (String[] each : cases) {
+                ps.setString(1, each[0]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(each[1], rs.getDate(1).toLocalDate().toString(), "period " + each[0]);
+                }
+            }
+        }
     }
 
     private static Map<String, Object> itemInput(SupervisionWorld w, String dueOn) {
