@@ -93,3 +93,37 @@ create table supervision_action (
 );
 create index supervision_action_alert_idx on supervision_action (alert_id, issued_on desc, id desc);
 create index supervision_action_updated_idx on supervision_action (updated_at, id);
+
+-- Supervision actions, with their replies (columns of the action), in the data-exchange change feed
+-- (docs/exchange.md), scoped by the target unit's region. A trigger function of its own computes
+-- the region, so V12's change_region_path (which parallel migrations replace whole) is left as it
+-- is; and SUPERVISION_ACTION is added to whatever record types the constraint allows by now.
+do $$
+declare
+    def text;
+begin
+    select pg_get_constraintdef(oid) into def from pg_constraint
+    where conname = 'change_log_record_type_check' and conrelid = 'change_log'::regclass;
+    execute 'alter table change_log drop constraint change_log_record_type_check';
+    execute 'alter table change_log add constraint change_log_record_type_check '
+        || replace(def, 'ARRAY[', 'ARRAY[''SUPERVISION_ACTION''::character varying, ');
+end
+$$;
+
+create function record_supervision_action_change() returns trigger
+    language plpgsql as
+$$
+begin
+    if tg_op = 'DELETE' then
+        insert into change_log (record_type, record_id, operation, version, region_path)
+        values ('SUPERVISION_ACTION', old.id, 'DELETE', old.version, coalesce(unit_region_path(old.target_id), ''));
+    else
+        insert into change_log (record_type, record_id, operation, version, region_path)
+        values ('SUPERVISION_ACTION', new.id, 'UPSERT', new.version, coalesce(unit_region_path(new.target_id), ''));
+    end if;
+    return null;
+end
+$$;
+
+create trigger supervision_action_change after insert or update or delete on supervision_action
+    for each row execute function record_supervision_action_change();
