@@ -1,6 +1,7 @@
 package cn.worksafety.alert;
 
 import cn.worksafety.exchange.ChangedRecord;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -61,7 +62,12 @@ public class Alert extends TrackedEntity implements ChangedRecord {
     public String resolvedBy;
 
     @Column(name = "resolution_note")
+    @Description("Why it was resolved: the system's note when the condition cleared, the office's reason when it closed the alert.")
     public String resolutionNote;
+
+    @Column(name = "closed_on")
+    @Description("The day the committee office closed the alert while its condition held (closeAlert); the checks raise it again after the quiet period if it still holds. Null when the system resolved it.")
+    public LocalDate closedOn;
 
     @org.eclipse.microprofile.graphql.Id
     @NonNull

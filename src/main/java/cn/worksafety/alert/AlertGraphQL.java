@@ -51,8 +51,16 @@ public class AlertGraphQL {
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("The committee office (coordinator of the alert's region, admin) closes the alert with the note as its reason, as closeAlert does; a unit editor is refused with the rule (RULES.md: Supervision).")
     public @NonNull Alert resolveAlert(@NonNull @Id String id, String note) {
         return service.resolve(id, note);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("The committee office closes an alert whose condition still holds, with a reason; the checks raise it again if the condition still holds after the quiet period.")
+    public @NonNull Alert closeAlert(@NonNull @Id String id, @NonNull String reason) {
+        return service.close(id, reason);
     }
 
     @Name("unit")

@@ -13,6 +13,7 @@ import cn.worksafety.audit.AuditTrail;
 import cn.worksafety.common.AppConfig;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.DatabaseFailure;
+import cn.worksafety.common.Forbidden;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
@@ -20,10 +21,12 @@ import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Text;
 import cn.worksafety.organisation.OrganisationService;
+import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Caller;
+import cn.worksafety.security.Role;
 
-/** Reading, acknowledging and resolving alerts, and running the checks on request. */
+/** Reading, acknowledging and closing alerts, and running the checks on request. */
 @ApplicationScoped
 public class AlertService {
 
@@ -85,9 +88,32 @@ public class AlertService {
         return alert;
     }
 
+    /**
+     * resolveAlert: only the committee office (coordinator of the alert's region, admin) ends an
+     * alert, and then it is a closure with the note as its reason (RULES.md: Supervision).
+     */
     @Transactional
     public Alert resolve(String id, String note) {
-        Alert alert = actionable(id);
+        return close(id, note, "resolveAlert", "note");
+    }
+
+    /**
+     * The office closes an alert whose condition still holds, with a reason; the checks raise it
+     * again after the quiet period if the condition still holds then (AlertLifecycle).
+     */
+    @Transactional
+    public Alert close(String id, String reason) {
+        return close(id, reason, "closeAlert", "reason");
+    }
+
+    private Alert close(String id, String reason, String operation, String field) {
+        Alert alert = visible(id);
+        if (!caller.isAdmin() && !(caller.has(Role.COORDINATOR) && caller.canRead(alertRegion(alert)))) {
+            throw new Forbidden("Only the committee office (a coordinator of the alert's region, or an admin) closes an alert "
+                    + "whose condition still holds (RULES.md: Supervision); a unit may acknowledge its alerts and reply "
+                    + "to supervision, and the alert is resolved by the checks when its condition clears.");
+        }
+        String text = Text.required(reason, field, 1000);
         if (alert.status == AlertStatus.RESOLVED) {
             throw new InvalidInput("The alert is already resolved.");
         }
@@ -95,19 +121,34 @@ public class AlertService {
         alert.status = AlertStatus.RESOLVED;
         alert.resolvedAt = now();
         alert.resolvedBy = caller.auditSubject();
-        alert.resolutionNote = Text.optional(note, "note", 1000);
+        alert.resolutionNote = text;
+        alert.closedOn = LocalDate.now(clock);
         alerts.flush();
-        audit.updated("resolveAlert", alert, before);
+        audit.updated(operation, alert, before);
         return alert;
+    }
+
+    /** An alert the caller may read (else NOT_FOUND, whether or not it exists). */
+    public Alert visible(String id) {
+        Alert alert = alerts.findById(Ids.existing(id, "alert"));
+        if (alert == null || !organisation.canRead(unitOf(alert))) {
+            throw new NotFound("No alert with id " + id + ".");
+        }
+        return alert;
+    }
+
+    public Region alertRegion(Alert alert) {
+        return organisation.regionOf(unitOf(alert));
+    }
+
+    private Unit unitOf(Alert alert) {
+        return organisation.unitsFor(java.util.List.of(alert.unitId)).get(0);
     }
 
     /** An alert the caller may act on: coordinators in their region, unit editors of the alert's unit. */
     private Alert actionable(String id) {
-        Alert alert = alerts.findById(Ids.existing(id, "alert"));
-        Unit unit = alert == null ? null : organisation.unitsFor(java.util.List.of(alert.unitId)).get(0);
-        if (alert == null || !organisation.canRead(unit)) {
-            throw new NotFound("No alert with id " + id + ".");
-        }
+        Alert alert = visible(id);
+        Unit unit = unitOf(alert);
         caller.requireUnitEditor(unit, organisation.regionOf(unit));
         return alert;
     }

@@ -41,7 +41,7 @@ public class CheckRun {
 
     @Column(name = "alerts_raised")
     @NonNull
-    @Description("Alerts this run raised, or reopened after the system had resolved them because their condition holds again (a repeated run raises none).")
+    @Description("Alerts this run raised, or reopened because their condition holds again after the system resolved them or after the office's closure and its quiet period (a repeated run raises none).")
     public int alertsRaised;
 
     @Column(name = "alerts_resolved")

@@ -28,6 +28,8 @@ public interface AppConfig {
 
     Checks checks();
 
+    Alerts alerts();
+
     Exchange exchange();
 
     Training training();
@@ -81,6 +83,17 @@ public interface AppConfig {
 
         /** PostgreSQL interval syntax (30s): how long a run waits for another one in progress. */
         String lockTimeout();
+    }
+
+    /** The alert lifecycle (alert.AlertLifecycle, docs/supervision.md). */
+    interface Alerts {
+        /** Days an office closure of an alert without a period key keeps the alert closed. */
+        @WithDefault("30")
+        int quietDays();
+
+        /** Periods (of the key's frequency) an office closure of a periodic alert keeps it closed. */
+        @WithDefault("1")
+        int quietPeriods();
     }
 
     interface Exchange {

@@ -15,6 +15,7 @@ import cn.worksafety.planning.Plan;
 import cn.worksafety.responsibility.ProgressReport;
 import cn.worksafety.responsibility.Responsibility;
 import cn.worksafety.responsibility.ResponsibilityList;
+import cn.worksafety.supervision.SupervisionAction;
 import cn.worksafety.training.TrainingRecord;
 import cn.worksafety.training.TrainingRule;
 
@@ -76,7 +77,9 @@ public enum RecordType {
                     + "(select coalesce(json_agg(json_build_object('id', i.id::text, 'heldOn', i.held_on, 'heldBy', i.held_by,"
                     + " 'interviewee', i.interviewee, 'summary', i.summary) order by i.held_on, i.id), '[]')"
                     + " from hazard_interview i where i.hazard_id = t.id) as interviews"),
-    RISK_POINT("risk_point", RiskPoint.class, inRegion("unit_region_path(t.unit_id)"), null, null);
+    RISK_POINT("risk_point", RiskPoint.class, inRegion("unit_region_path(t.unit_id)"), null, null),
+    // A step issued to a unit, with its reply (columns of the action): scoped by the target unit's region (V17).
+    SUPERVISION_ACTION("supervision_action", SupervisionAction.class, inRegion("unit_region_path(t.target_id)"), null, null);
 
     /** The table the record lives in. */
     final String table;

@@ -1,18 +1,20 @@
 package cn.worksafety.hazard;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import cn.worksafety.alert.AlertKind;
+import cn.worksafety.alert.AlertLifecycle;
 import cn.worksafety.alert.Check;
 import cn.worksafety.alert.CheckOutcome;
 
 /**
  * HAZARD_OVERDUE and INTERVIEW_OVERDUE (RULES.md "Hazards", seed 002 (十五)), set-based: one
- * statement raises and reopens each kind for every hazard at once, one resolves.
+ * {@link AlertLifecycle} statement raises, reopens and resolves both kinds for every hazard at once.
  * <ul>
  * <li>HAZARD_OVERDUE: an OPEN hazard whose {@code dueOn} is before the as-of date; one alert per
  * hazard and due date (period = the due date, ISO) for the supervising unit and one for the
@@ -27,37 +29,10 @@ import cn.worksafety.alert.CheckOutcome;
  * about a hazard fixed since. Alerts are resolved when the hazard is rectified or verified, its
  * due date moved (an extension) or, for the interview, an interview was recorded; an alert the
  * system resolved is reopened when its hazard is OPEN and overdue again with the same due date (a
- * rejected verification). A person's resolution stands.
+ * rejected verification), and one the office closed when its quiet period has passed.
  */
 @ApplicationScoped
 public class HazardCheck implements Check {
-
-    static final String OVERDUE = "HAZARD_OVERDUE";
-    static final String INTERVIEW = "INTERVIEW_OVERDUE";
-
-    /** Candidates (id, unit_id, due_on, message) of one kind as of :asOf; %s is the kind's CTE. */
-    private static final String RAISE = """
-            with %s,
-            known as (
-                select t.*, a.id as alert_id, a.status as alert_status, a.resolved_by as alert_resolved_by
-                from targets t
-                left join alert a on a.kind = :kind and a.subject_id = t.id and a.unit_id = t.unit_id
-                       and a.period = to_char(t.due_on, 'YYYY-MM-DD') and a.training_rule_id is null),
-            raised as (
-                insert into alert (kind, status, period, subject_id, unit_id, message, raised_at)
-                select :kind, 'OPEN', to_char(k.due_on, 'YYYY-MM-DD'), k.id, k.unit_id, left(k.message, 1000), now()
-                from known k where k.alert_id is null
-                on conflict on constraint alert_identity do nothing
-                returning 1),
-            reopened as (
-                update alert al set status = 'OPEN', acknowledged_at = null, acknowledged_by = null, resolved_at = null,
-                       resolved_by = null, resolution_note = null, updated_at = now(), version = al.version + 1
-                from known k
-                where al.id = k.alert_id and k.alert_status = 'RESOLVED' and k.alert_resolved_by = 'system'
-                  and al.status = 'RESOLVED' and al.resolved_by = 'system'
-                returning 1)
-            select (select count(distinct id) from targets), (select count(*) from raised), (select count(*) from reopened)
-            """;
 
     private static final String OVERDUE_TARGETS = """
             overdue as (
@@ -66,7 +41,7 @@ public class HazardCheck implements Check {
                            || to_char(h.due_on, 'YYYY-MM-DD') || ' and is not rectified.' as message
                 from hazard h
                 where h.status = 'OPEN' and h.due_on < :asOf),
-            targets as (
+            overdue_targets as (
                 select id, supervising_unit_id as unit_id, due_on, message from overdue
                 union all
                 select id, unit_id, due_on, message from overdue where unit_id <> supervising_unit_id)""";
@@ -84,7 +59,7 @@ public class HazardCheck implements Check {
                         where d.role = 'COMMITTEE_OFFICE' and r.path like dr.path || '%'
                         order by length(dr.path) desc limit 1) as unit_id
                 from region r where r.code in (select distinct region_code from late)),
-            targets as (
+            interview_targets as (
                 select l.id, coalesce(o.unit_id, l.supervising_unit_id) as unit_id, l.due_on,
                        l.grade || ' hazard ' || l.id || ' (' || left(l.description, 200) || ') has been overdue since '
                            || to_char(l.due_on, 'YYYY-MM-DD')
@@ -92,46 +67,41 @@ public class HazardCheck implements Check {
                            as message
                 from late l left join offices o on o.region_code = l.region_code)""";
 
-    /** Resolves open alerts of :kind whose hazard is no longer OPEN or has another due date; %s: extra conditions. */
-    private static final String RESOLVE = """
-            update alert al set status = 'RESOLVED', resolved_at = now(), resolved_by = 'system',
-                   resolution_note = case
+    private static final String TARGETS = """
+            select 'HAZARD_OVERDUE' as kind, id as subject_id, unit_id, cast(null as bigint) as training_rule_id,
+                   to_char(due_on, 'YYYY-MM-DD') as period, message
+            from overdue_targets
+            union all
+            select 'INTERVIEW_OVERDUE', id, unit_id, null, to_char(due_on, 'YYYY-MM-DD'), message
+            from interview_targets""";
+
+    /** Open alerts whose hazard is no longer OPEN, has another due date, or (interview) was interviewed; %s: extra conditions. */
+    private static final String CLEARED = """
+            select al.id, case
                        when h.status = 'VERIFIED' then 'The hazard was rectified and signed off (验收销号).'
                        when h.status = 'RECTIFIED' then 'The hazard was rectified.'
                        when to_char(h.due_on, 'YYYY-MM-DD') <> al.period
                            then 'The hazard''s due date is now ' || to_char(h.due_on, 'YYYY-MM-DD') || '.'
-                       else 'An interview was recorded.' end,
-                   updated_at = now(), version = al.version + 1
-            from hazard h
-            where al.kind = :kind and al.status <> 'RESOLVED' and h.id = al.subject_id
+                       else 'An interview was recorded.' end as note
+            from alert al join hazard h on h.id = al.subject_id
+            where al.kind in ('HAZARD_OVERDUE', 'INTERVIEW_OVERDUE') and al.status <> 'RESOLVED'
               and (h.status <> 'OPEN' or to_char(h.due_on, 'YYYY-MM-DD') <> al.period
                    or (al.kind = 'INTERVIEW_OVERDUE'
                        and exists (select 1 from hazard_interview i where i.hazard_id = h.id and i.held_on >= h.due_on)))
               %s""";
 
+    private static final List<AlertKind> KINDS = List.of(AlertKind.HAZARD_OVERDUE, AlertKind.INTERVIEW_OVERDUE);
+
     @Inject
-    EntityManager em;
+    AlertLifecycle lifecycle;
 
     @Override
     public CheckOutcome run(LocalDate asOf) {
-        return run(AlertKind.HAZARD_OVERDUE, OVERDUE_TARGETS, asOf).plus(run(AlertKind.INTERVIEW_OVERDUE, INTERVIEW_TARGETS, asOf));
-    }
-
-    private CheckOutcome run(AlertKind kind, String targets, LocalDate asOf) {
-        Object[] row = (Object[]) em.createNativeQuery(RAISE.formatted(targets))
-                .setParameter("asOf", asOf).setParameter("kind", kind.name()).getSingleResult();
-        int resolved = em.createNativeQuery(RESOLVE.formatted("")).setParameter("kind", kind.name()).executeUpdate();
-        // Reopened alerts count as raised, as in the other checks.
-        return CheckOutcome.of(kind, ((Number) row[0]).intValue(), ((Number) row[1]).intValue() + ((Number) row[2]).intValue(), resolved);
+        return lifecycle.run(asOf, KINDS, OVERDUE_TARGETS + ",\n" + INTERVIEW_TARGETS, TARGETS, CLEARED.formatted(""), Map.of());
     }
 
     /** Resolves at once the hazard's alerts a change has cleared (rectified, verified, extended, interviewed). */
     public int resolveCleared(long hazardId) {
-        int resolved = 0;
-        for (AlertKind kind : new AlertKind[] { AlertKind.HAZARD_OVERDUE, AlertKind.INTERVIEW_OVERDUE }) {
-            resolved += em.createNativeQuery(RESOLVE.formatted("and h.id = :hazard")).setParameter("kind", kind.name())
-                    .setParameter("hazard", hazardId).executeUpdate();
-        }
-        return resolved;
+        return lifecycle.resolve(KINDS, null, CLEARED.formatted("and h.id = :hazard"), Map.of("hazard", hazardId));
     }
 }

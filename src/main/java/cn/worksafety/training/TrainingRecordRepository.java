@@ -61,12 +61,6 @@ public class TrainingRecordRepository implements PanacheRepository<TrainingRecor
                 .toList(), total);
     }
 
-    /** Resolves the person's open training alerts whose condition a change has cleared; returns how many. */
-    public int resolveCleared(long personId) {
-        return getEntityManager().createNativeQuery(TrainingStateSql.resolveForPerson())
-                .setParameter("personId", personId).executeUpdate();
-    }
-
     /** The training rule each alert is about (null for other kinds), keyed by alert id. */
     @SuppressWarnings("unchecked")
     public Map<Long, Long> ruleIdsOfAlerts(Collection<Long> alertIds) {

@@ -57,6 +57,9 @@ public class TrainingService {
     TrainingRecordRepository records;
 
     @Inject
+    TrainingCheck check;
+
+    @Inject
     RegionRepository regions;
 
     @Inject
@@ -150,7 +153,7 @@ public class TrainingService {
         records.persist(record);
         records.flush();
         audit.created("recordTraining", record);
-        records.resolveCleared(person.id);
+        check.resolveCleared(person.id);
         return record;
     }
 
@@ -172,7 +175,7 @@ public class TrainingService {
         apply(record, input.kind, input.completedOn, input.hours, input.passed, input.certificateNumber, input.validUntil);
         records.flush();
         audit.updated("correctTrainingRecord", record, before);
-        records.resolveCleared(person.id);
+        check.resolveCleared(person.id);
         return record;
     }
 

@@ -49,118 +49,75 @@ final class TrainingStateSql {
                  else 'VALID' end""";
 
     /**
-     * Resolves the open training alerts (joined to {@code s}, a {@link #latest} over all records)
-     * whose condition has cleared: the rule no longer applies, the person moved unit, a qualifying
-     * record now exists (MISSING), or the latest qualifying record now expires on another day than
-     * the alert's period (a newer record, or a correction). With {@code expiredAsOf}, an EXPIRING
-     * alert whose date has passed {@code :asOf} is resolved too: the EXPIRED alert takes over.
+     * The open training alerts (joined to {@code s}, a {@link #latest} over all records) whose
+     * condition has cleared, with the note (id, note, for {@code AlertLifecycle}): the rule no longer
+     * applies, the person moved unit, a qualifying record now exists (MISSING), or the latest
+     * qualifying record now expires on another day than the alert's period (a newer record, or a
+     * correction). With {@code expiredAsOf}, an EXPIRING alert whose date has passed {@code :asOf}
+     * is resolved too: the EXPIRED alert takes over.
      */
-    static String resolve(String alertCondition, boolean expiredAsOf) {
+    static String cleared(String alertCondition, boolean expiredAsOf) {
         return """
-                update alert al set status = 'RESOLVED', resolved_at = now(), resolved_by = 'system',
-                       resolution_note = c.note, updated_at = now(), version = al.version + 1
-                from (select a.id,
-                             case when s.person_id is null then 'The training rule no longer applies to this person.'
-                                  when s.unit_id <> a.unit_id then 'The person now belongs to another unit.'
-                                  when a.kind = 'TRAINING_MISSING'
-                                       then 'Qualifying training recorded (completed ' || to_char(s.completed_on, 'YYYY-MM-DD') || ').'
-                                  when s.record_id is null then 'No qualifying training on record any more (a record was corrected).'
-                                  when s.expires_on is null or to_char(s.expires_on, 'YYYY-MM-DD') <> a.period
-                                       then 'Superseded by training completed ' || to_char(s.completed_on, 'YYYY-MM-DD')
-                                            || coalesce(', valid until ' || to_char(s.expires_on, 'YYYY-MM-DD'), ', which does not expire') || '.'
-                                  else 'Expired on ' || a.period || ': see the TRAINING_EXPIRED alert.' end as note
-                      from alert a
-                      left join s on s.person_id = a.subject_id and s.rule_id = a.training_rule_id
-                      where a.training_rule_id is not null and a.status <> 'RESOLVED' and (%s)
-                        and (s.person_id is null
-                             or s.unit_id <> a.unit_id
-                             or (a.kind = 'TRAINING_MISSING' and s.record_id is not null)
-                             or (a.kind <> 'TRAINING_MISSING'
-                                 and (s.expires_on is null or to_char(s.expires_on, 'YYYY-MM-DD') <> a.period))
-                             %s)) c
-                where al.id = c.id
+                select a.id,
+                       case when s.person_id is null then 'The training rule no longer applies to this person.'
+                            when s.unit_id <> a.unit_id then 'The person now belongs to another unit.'
+                            when a.kind = 'TRAINING_MISSING'
+                                 then 'Qualifying training recorded (completed ' || to_char(s.completed_on, 'YYYY-MM-DD') || ').'
+                            when s.record_id is null then 'No qualifying training on record any more (a record was corrected).'
+                            when s.expires_on is null or to_char(s.expires_on, 'YYYY-MM-DD') <> a.period
+                                 then 'Superseded by training completed ' || to_char(s.completed_on, 'YYYY-MM-DD')
+                                      || coalesce(', valid until ' || to_char(s.expires_on, 'YYYY-MM-DD'), ', which does not expire') || '.'
+                            else 'Expired on ' || a.period || ': see the TRAINING_EXPIRED alert.' end as note
+                from alert a
+                left join s on s.person_id = a.subject_id and s.rule_id = a.training_rule_id
+                where a.training_rule_id is not null and a.status <> 'RESOLVED' and (%s)
+                  and (s.person_id is null
+                       or s.unit_id <> a.unit_id
+                       or (a.kind = 'TRAINING_MISSING' and s.record_id is not null)
+                       or (a.kind <> 'TRAINING_MISSING'
+                           and (s.expires_on is null or to_char(s.expires_on, 'YYYY-MM-DD') <> a.period))
+                       %s)
                 """.formatted(alertCondition, expiredAsOf
                 ? "or (a.kind = 'TRAINING_EXPIRING' and s.expires_on < cast(:asOf as date))" : "");
     }
 
     /**
-     * The whole check as one statement, so the states are computed once: raise one alert per
-     * person, rule and expiry date (EXPIRED, EXPIRING) or per person and rule (MISSING), reopen
-     * the alerts the system had resolved whose condition holds again, resolve the cleared ones,
-     * and count. A condition counts as of {@code :asOf} only if it still stands: when the latest
-     * qualifying record was completed after {@code :asOf}, a replay of that day raises and
-     * reopens nothing for the pair (the lapse has been made good since).
-     * <p>
-     * Reopening: an alert with the identity of a current condition (kind = the state, person,
-     * unit, rule, period = the expiry date or none) that is RESOLVED with {@code resolved_by =
-     * 'system'} goes back to OPEN (a correction made an older record decisive again, a role was
-     * removed and given back, the person moved unit and back). An alert a person resolved stays
-     * resolved: the check does not override their decision. An EXPIRING alert is not reopened
-     * once the EXPIRED alert of the same date exists (a replay of a day before the expiry date):
-     * its window has passed. The reopen and the resolve touch disjoint rows (RESOLVED in the
-     * statement's snapshot, and not), and a reopened alert never meets a resolve condition.
-     * Result: expired, expiring, missing, raised, resolved, reopened.
+     * The CTEs of the check ({@code AlertLifecycle}'s {@code with}): {@code s}, the latest
+     * qualifying record per person and rule, and {@code cur}, its state as of {@code :asOf}. A
+     * condition counts as of {@code :asOf} only if it still stands: when the latest qualifying
+     * record was completed after {@code :asOf}, a replay of that day raises and reopens nothing for
+     * the pair (the lapse has been made good since).
      */
-    static String check() {
+    static String states() {
         return """
-                with s as (%s),
+                s as (%s),
                 cur as (select s.*, %s as state from s
-                        where s.record_id is null or s.completed_on <= cast(:asOf as date)),
-                -- Each gap with the alert of its identity, if any: one index probe per gap serves
-                -- both the insert (no alert yet) and the reopen (an alert the system resolved).
-                known as (
-                    select c.*, x.id as alert_id, x.status as alert_status, x.resolved_by as alert_resolved_by
-                    from cur c
-                    left join alert x
-                           on x.kind = 'TRAINING_' || c.state and x.subject_id = c.person_id
-                          and x.unit_id = c.unit_id and x.training_rule_id = c.rule_id
-                          and coalesce(x.period, '') = case when c.state = 'MISSING' then ''
-                                                            else to_char(c.expires_on, 'YYYY-MM-DD') end
-                    where c.state <> 'VALID'),
-                raised as (
-                    insert into alert (kind, status, period, subject_id, unit_id, training_rule_id, message, raised_at)
-                    select 'TRAINING_' || k.state, 'OPEN',
-                           case when k.state = 'MISSING' then null else to_char(k.expires_on, 'YYYY-MM-DD') end,
-                           k.person_id, k.unit_id, k.rule_id,
-                           left(case k.state when 'MISSING' then 'No qualifying ' || k.kind || ' training on record'
-                                             when 'EXPIRED' then k.kind || ' training expired on ' || to_char(k.expires_on, 'YYYY-MM-DD')
-                                             else k.kind || ' training expires on ' || to_char(k.expires_on, 'YYYY-MM-DD') end
-                                || ': ' || k.person_name || ' (' || k.role || coalesce(', ' || k.description, '') || ')', 1000),
-                           now()
-                    from known k
-                    -- Most alerts exist already on a daily run: skip them here rather than one
-                    -- conflict each; the constraint still settles races.
-                    where k.alert_id is null
-                    on conflict on constraint alert_identity do nothing
-                    returning 1),
-                reopened as (
-                    update alert al set status = 'OPEN', acknowledged_at = null, acknowledged_by = null,
-                           resolved_at = null, resolved_by = null, resolution_note = null,
-                           updated_at = now(), version = al.version + 1
-                    from known k
-                    where al.id = k.alert_id
-                      -- Only what the system resolved: a person's resolution stands.
-                      and k.alert_status = 'RESOLVED' and k.alert_resolved_by = 'system'
-                      and al.status = 'RESOLVED' and al.resolved_by = 'system'
-                      and not (k.state = 'EXPIRING'
-                               and exists (select 1 from alert x
-                                           where x.kind = 'TRAINING_EXPIRED' and x.subject_id = al.subject_id
-                                             and x.unit_id = al.unit_id and x.period = al.period
-                                             and x.training_rule_id = al.training_rule_id))
-                    returning 1),
-                resolved as (%s returning 1)
-                select (select count(*) from cur where state = 'EXPIRED'),
-                       (select count(*) from cur where state = 'EXPIRING'),
-                       (select count(*) from cur where state = 'MISSING'),
-                       (select count(*) from raised),
-                       (select count(*) from resolved),
-                       (select count(*) from reopened)
-                """.formatted(latest("true", false), STATE, resolve("true", true));
+                        where s.record_id is null or s.completed_on <= cast(:asOf as date))""".formatted(latest("true", false), STATE);
     }
 
-    /** Resolves the cleared training alerts of one person ({@code :personId}) right after a change. */
-    static String resolveForPerson() {
-        return "with s as (" + latest("p.id = :personId", false) + ")\n" + resolve("a.subject_id = :personId", false);
+    /**
+     * The check's targets: one alert per person, rule and expiry date (EXPIRED, EXPIRING) or per
+     * person and rule (MISSING). An EXPIRING condition is left out once the EXPIRED alert of the same
+     * date exists (a replay of a day before the expiry date): its window has passed, so its alert is
+     * neither raised nor reopened.
+     */
+    static final String TARGETS = """
+            select 'TRAINING_' || c.state as kind, c.person_id as subject_id, c.unit_id, c.rule_id as training_rule_id,
+                   case when c.state = 'MISSING' then null else to_char(c.expires_on, 'YYYY-MM-DD') end as period,
+                   case c.state when 'MISSING' then 'No qualifying ' || c.kind || ' training on record'
+                                when 'EXPIRED' then c.kind || ' training expired on ' || to_char(c.expires_on, 'YYYY-MM-DD')
+                                else c.kind || ' training expires on ' || to_char(c.expires_on, 'YYYY-MM-DD') end
+                       || ': ' || c.person_name || ' (' || c.role || coalesce(', ' || c.description, '') || ')' as message
+            from cur c
+            where c.state <> 'VALID'
+              and not (c.state = 'EXPIRING'
+                       and exists (select 1 from alert x
+                                   where x.kind = 'TRAINING_EXPIRED' and x.subject_id = c.person_id and x.unit_id = c.unit_id
+                                     and x.period = to_char(c.expires_on, 'YYYY-MM-DD') and x.training_rule_id = c.rule_id))""";
+
+    /** The CTE {@code s} for one person ({@code :personId}), for resolving right after a change. */
+    static String personState() {
+        return "s as (" + latest("p.id = :personId", false) + ")";
     }
 
     /**

@@ -188,7 +188,7 @@ class CheckRunnerTest {
     }
 
     @Test
-    void unitEditorAcknowledgesAndResolvesItsOwnUnitsAlertOnly() {
+    void unitEditorAcknowledgesItsOwnUnitsAlertOnlyAndOnlyTheOfficeCloses() {
         Fixtures.Unit unit = flaggedUnit();
         Fixtures.Unit other = Fixtures.department(Fixtures.county());
         ok(Tokens.admin(), RUN, vars("d", "2033-03-03"));
@@ -202,10 +202,17 @@ class CheckRunnerTest {
         String editor = Tokens.token(unit.code(), "unit-editor");
         assertEquals("ACKNOWLEDGED", ok(editor, "mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }", vars("id", alertId))
                 .getString("data.acknowledgeAlert.status"));
-        JsonPath resolved = ok(editor, "mutation($id: ID!) { resolveAlert(id: $id, note: \"held on 3 March\") { status } }", vars("id", alertId));
+        // RULES.md Supervision: a unit may acknowledge, not resolve.
+        assertEquals("FORBIDDEN", errorCode(editor, "mutation($id: ID!) { resolveAlert(id: $id, note: \"held on 3 March\") { status } }",
+                vars("id", alertId)));
+        String coordinator = Tokens.token(unit.code(), "coordinator");
+        assertEquals("BAD_USER_INPUT", errorCode(coordinator, "mutation($id: ID!) { resolveAlert(id: $id) { status } }", vars("id", alertId)));
+        JsonPath resolved = ok(coordinator, "mutation($id: ID!) { resolveAlert(id: $id, note: \"held on 3 March\") { status } }",
+                vars("id", alertId));
         assertEquals("RESOLVED", resolved.getString("data.resolveAlert.status"));
-        assertEquals("BAD_USER_INPUT", errorCode(editor, "mutation($id: ID!) { resolveAlert(id: $id) { status } }", vars("id", alertId)));
-        // A later run does not reopen or duplicate a resolved alert.
+        assertEquals("BAD_USER_INPUT", errorCode(coordinator, "mutation($id: ID!) { resolveAlert(id: $id, note: \"again\") { status } }",
+                vars("id", alertId)));
+        // A later run within the quiet period does not reopen or duplicate the closed alert.
         ok(Tokens.admin(), RUN, vars("d", "2033-03-04"));
         assertEquals(1, ok(Tokens.admin(), ALERTS, vars("u", unit.id())).getInt("data.alerts.totalCount"));
     }

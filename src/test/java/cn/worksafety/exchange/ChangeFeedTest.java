@@ -382,7 +382,9 @@ class ChangeFeedTest {
             long hazard = insert(c, "insert into hazard (unit_id, region_code, supervising_unit_id, grade, source, description, found_on,"
                     + " due_on, risk_point_id) values (?, '" + o.county() + "', ?, 'GENERAL', 'INSPECTION', 'Leaking valve', '2026-02-01',"
                     + " '2026-02-01', ?)", department, office, riskPoint);
-            made.putAll(Map.of("RISK_POINT", riskPoint, "HAZARD", hazard));
+            long action = insert(c, "insert into supervision_action (alert_id, step, issued_on, issued_by_id, target_id) values"
+                    + " (?, 'REMINDER_LETTER', '2026-02-02', ?, ?)", alert, office, office);
+            made.putAll(Map.of("RISK_POINT", riskPoint, "HAZARD", hazard, "SUPERVISION_ACTION", action));
             made.putAll(Map.of("LINKAGE_MECHANISM", mechanism, "LINKAGE_ACTIVATION", activation, "PLAN", plan, "INDICATOR", indicator,
                     "OBSERVATION", observation, "COMMITTEE", committee, "MEETING", meeting, "TRAINING_RULE", rule, "TRAINING_RECORD",
                     training, "ALERT", alert));
@@ -416,7 +418,7 @@ class ChangeFeedTest {
                 Map.entry("LINKAGE_ACTIVATION", "LinkageActivation"), Map.entry("PLAN", "Plan"), Map.entry("INDICATOR", "Indicator"),
                 Map.entry("OBSERVATION", "Observation"), Map.entry("COMMITTEE", "Committee"), Map.entry("MEETING", "Meeting"),
                 Map.entry("TRAINING_RULE", "TrainingRule"), Map.entry("TRAINING_RECORD", "TrainingRecord"), Map.entry("ALERT", "Alert"),
-                Map.entry("HAZARD", "Hazard"), Map.entry("RISK_POINT", "RiskPoint"));
+                Map.entry("HAZARD", "Hazard"), Map.entry("RISK_POINT", "RiskPoint"), Map.entry("SUPERVISION_ACTION", "SupervisionAction"));
         for (RecordType type : RecordType.values()) {
             List<Map<String, Object>> ofType = all.changes().stream().filter(ch -> type.name().equals(ch.get("recordType"))).toList();
             assertFalse(ofType.isEmpty(), "no change of " + type);

@@ -356,7 +356,7 @@ class TrainingTest {
     }
 
     @Test
-    void anAlertAPersonResolvedStaysResolved() {
+    void anAlertTheOfficeClosedStaysClosedWithinTheQuietPeriod() {
         String county = Fixtures.county();
         Fixtures.Unit unit = Fixtures.department(county);
         rule(county, OFFICER, "REFRESHER", 80.0, 12);
@@ -364,13 +364,14 @@ class TrainingTest {
 
         run("2026-03-01");
         String id = onlyAlert(unit, "TRAINING_MISSING").get("id").toString();
-        ok(Tokens.token(unit.code(), "unit-editor"), "mutation($id: ID!) { resolveAlert(id: $id, note: \"On leave; trains in May\") { status } }",
+        ok(Tokens.token(unit.code(), "coordinator"), "mutation($id: ID!) { resolveAlert(id: $id, note: \"On leave; trains in May\") { status } }",
                 vars("id", id));
         Map<String, Object> resolved = onlyAlert(unit, "TRAINING_MISSING");
         assertEquals("RESOLVED", resolved.get("status"));
         assertTrue(!"system".equals(resolved.get("resolvedBy")));
 
-        // Still missing, and made good then lapsed again by a correction: the person's decision stands.
+        // Still missing, and made good then lapsed again by a correction: the office's decision stands
+        // (these runs are as of days before the closure, well within its quiet period).
         run("2026-03-05");
         String recordId = record(person, "REFRESHER", "2026-03-06", 80.0, true);
         correct(recordId, 0, "REFRESHER", "2026-03-06", 40.0);

@@ -1,0 +1,149 @@
+package cn.worksafety.supervision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+
+import cn.worksafety.common.AppConfig;
+import cn.worksafety.alert.Alert;
+import cn.worksafety.common.Cursor;
+import cn.worksafety.common.KeysetOrder;
+import cn.worksafety.common.NotFound;
+import cn.worksafety.common.PageInfo;
+import cn.worksafety.common.PageRequest;
+import cn.worksafety.organisation.OrganisationService;
+import cn.worksafety.organisation.Region;
+import cn.worksafety.security.Caller;
+
+/**
+ * The office's board (docs/supervision.md): the open alerts of units in a region and below, each
+ * with its current and next step, the next step's due date and whether a reply is overdue, as of
+ * a date; and per unit the counts. Three statements for a page whatever its size: the page with
+ * the total, the page's alerts, and (when asked for) the per-unit counts.
+ */
+@ApplicationScoped
+public class SupervisionBoard {
+
+    /** The region (path prefix) and the day a board is computed for. */
+    public record Scope(String pathPrefix, LocalDate asOf) {
+    }
+
+    // The board's alerts: open now, raised by asOf, of units in the region or below; actions issued by asOf.
+    private static final String BOARD = "with " + SupervisionSql.state(
+            "r.path like :prefix and cast(al.raised_at at time zone cast(:zone as text) as date) <= :asOf", "x.issued_on <= :asOf") + """
+            ,
+            late as (
+                select distinct x.alert_id from supervision_action x join state s on s.alert_id = x.alert_id
+                where x.issued_on <= :asOf and x.reply_by < :asOf and (x.replied_on is null or x.replied_on > :asOf)),
+            board as (
+                select s.*, l.alert_id is not null as reply_overdue
+                from state s left join late l on l.alert_id = s.alert_id)
+            """;
+
+    private static final String PAGE = BOARD + """
+            , total as (select count(*) as n from board)
+            select total.n, p.alert_id, p.current_step, p.next_step, p.next_due_on, p.reply_overdue
+            from total
+            left join lateral (select * from board b where b.alert_id > :after order by b.alert_id limit :limit) p on true
+            order by p.alert_id""";
+
+    private static final String UNITS = BOARD + """
+            select b.unit_id, b.current_step, count(*), count(*) filter (where b.reply_overdue),
+                   count(*) filter (where b.next_due_on < :asOf)
+            from board b group by b.unit_id, b.current_step order by b.unit_id, b.current_step""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrganisationService organisation;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AppConfig config;
+
+    public SupervisionBoardConnection page(String regionCode, LocalDate asOf, PageRequest request) {
+        Region region = regionCode == null ? null : em.find(Region.class, regionCode);
+        if (region == null || !caller.canRead(region)) {
+            throw new NotFound("No region with code " + regionCode + ".");
+        }
+        Scope scope = new Scope(region.path, asOf == null ? LocalDate.now(clock) : asOf);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(PAGE), scope)
+                .setParameter("after", request.after() == null ? 0L : request.after().id())
+                .setParameter("limit", request.first() + 1).getResultList();
+        int total = ((Number) rows.get(0)[0]).intValue();
+        List<Object[]> page = rows.stream().filter(row -> row[1] != null).toList();
+        boolean hasNext = page.size() > request.first();
+        page = hasNext ? page.subList(0, request.first()) : page;
+
+        List<Long> ids = page.stream().map(row -> ((Number) row[1]).longValue()).toList();
+        Map<Long, Alert> alerts = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select a from Alert a where a.id in :ids", Alert.class).setParameter("ids", ids).getResultList()
+                    .forEach(a -> alerts.put(a.id, a));
+        }
+        List<SupervisionBoardConnection.SupervisionBoardEdge> edges = new ArrayList<>();
+        for (Object[] row : page) {
+            long id = ((Number) row[1]).longValue();
+            edges.add(new SupervisionBoardConnection.SupervisionBoardEdge(new Cursor(KeysetOrder.ID, null, id).encode(),
+                    new SupervisionBoardEntry(alerts.get(id), step(row[2]), step(row[3]), date(row[4]), (Boolean) row[5])));
+        }
+        PageInfo info = new PageInfo(hasNext, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new SupervisionBoardConnection(edges, info, total, scope);
+    }
+
+    /** Per unit of the board: open alerts, not started, at each step, next step overdue, replies late; one statement. */
+    public List<SupervisionUnitCounts> units(Scope scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(UNITS), scope).getResultList();
+        Map<Long, List<Object[]>> byUnit = new LinkedHashMap<>();
+        rows.forEach(row -> byUnit.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add(row));
+        List<SupervisionUnitCounts> counts = new ArrayList<>();
+        byUnit.forEach((unit, unitRows) -> {
+            int open = 0, notStarted = 0, overdue = 0, late = 0;
+            List<StepCount> atStep = new ArrayList<>();
+            for (Object[] row : unitRows) {
+                int n = ((Number) row[2]).intValue();
+                open += n;
+                late += ((Number) row[3]).intValue();
+                overdue += ((Number) row[4]).intValue();
+                if (row[1] == null) {
+                    notStarted += n;
+                } else {
+                    atStep.add(new StepCount(SupervisionStep.valueOf((String) row[1]), n));
+                }
+            }
+            counts.add(new SupervisionUnitCounts(unit, open, notStarted, atStep, overdue, late));
+        });
+        return counts;
+    }
+
+    private jakarta.persistence.Query bind(jakarta.persistence.Query query, Scope scope) {
+        return query.setParameter("prefix", scope.pathPrefix() + "%").setParameter("asOf", scope.asOf()).setParameter("zone", config.zone().getId());
+    }
+
+    private static SupervisionStep step(Object value) {
+        return value == null ? null : SupervisionStep.valueOf((String) value);
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    }
+}
