@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import cn.worksafety.alert.Alert;
 import cn.worksafety.alert.AlertKind;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
@@ -108,7 +109,7 @@ public class SupervisionGraphQL {
         List<Long> ids = actions.stream().map(a -> a.alertId).toList();
         List<Alert> found = em.createQuery("select a from Alert a where a.id in :ids", Alert.class)
                 .setParameter("ids", ids.stream().distinct().toList()).getResultList();
-        return OrganisationService.inOrder(ids, found, a -> a.id);
+        return Batch.inOrder(ids, found, a -> a.id);
     }
 
     @Name("issuedBy")
