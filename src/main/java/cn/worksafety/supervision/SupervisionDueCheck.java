@@ -20,8 +20,8 @@ import cn.worksafety.alert.CheckOutcome;
  * step), for the committee office designated for the alert unit's region or the nearest above it
  * (no office designated: no alert; the board still shows the step due). The steps issued are all
  * the recorded ones, whatever {@code asOf}: a replay of an earlier day never raises a step issued
- * since. Resolved when the step (or one above it) is issued or the alert is resolved; raised,
- * reopened and resolved by {@link AlertLifecycle}, in one statement.
+ * since. Resolved when the step (or one above it) is issued (at once) or the alert is resolved (at
+ * the next run); raised, reopened and resolved by {@link AlertLifecycle}, in one statement.
  */
 @ApplicationScoped
 public class SupervisionDueCheck implements Check {
@@ -61,5 +61,11 @@ public class SupervisionDueCheck implements Check {
     @Override
     public CheckOutcome run(LocalDate asOf) {
         return lifecycle.run(asOf, KINDS, WITH, TARGETS, CLEARED, Map.of("zone", config.zone().getId()));
+    }
+
+    /** Resolves at once the alert's SUPERVISION_DUE a step just issued has cleared (SupervisionService, in its transaction). */
+    public int resolveCleared(long alertId) {
+        return lifecycle.resolve(KINDS, SupervisionSql.state("al.id = :alert", "true"), CLEARED + " and d.subject_id = :alert",
+                Map.of("zone", zone, "alert", alertId));
     }
 }

@@ -38,6 +38,9 @@ public class SupervisionService {
     AlertService alerts;
 
     @Inject
+    SupervisionDueCheck dueCheck;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -139,6 +142,7 @@ public class SupervisionService {
         action.replyBy = replyBy;
         action.note = Text.optional(note, "note", 2000);
         repository.persist(action);
+        dueCheck.resolveCleared(alert.id);
         audit.created("issueSupervision", action);
         return action;
     }

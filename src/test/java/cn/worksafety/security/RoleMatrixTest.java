@@ -140,13 +140,18 @@ class RoleMatrixTest {
         String county = Fixtures.county();
         Fixtures.Unit unit = Fixtures.department(county);
         long lastRule = lastTrainingRule();
-        try {
-            callEveryOperation(operations, unit);
-        } finally {
-            // An admin's createTrainingRule without a region makes a rule for everyone; the suite shares one
-            // database, and the training tests count the rules that apply to their people.
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // An admin's setSupervisionLadder without a region replaces a default ladder: keep a copy to put back.
+            s.executeUpdate("create temporary table default_ladder as select * from supervision_ladder_step where region_code is null");
+            try {
+                callEveryOperation(operations, unit);
+            } finally {
+                // An admin's createTrainingRule without a region makes a rule for everyone; the suite shares one
+                // database, and the training tests count the rules that apply to their people.
                 s.executeUpdate("delete from training_rule where region_code is null and id > " + lastRule);
+                s.executeUpdate("delete from supervision_ladder_step where region_code is null");
+                s.executeUpdate("insert into supervision_ladder_step select * from default_ladder");
+                s.executeUpdate("drop table default_ladder");
             }
         }
     }

@@ -81,6 +81,7 @@ class SupervisionTest {
 
             LocalDate issuedOn = dueOn.plusDays(1);
             issue(w.coordinator(), alertId, step, issuedOn, null);
+            assertEquals(List.of(), openDue(w), step + " issued resolves its SUPERVISION_DUE at once");
             run(issuedOn);
             assertEquals(List.of(), openDue(w), step + " issued resolves its SUPERVISION_DUE");
             base = issuedOn;
