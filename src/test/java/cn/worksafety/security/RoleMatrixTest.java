@@ -58,7 +58,8 @@ class RoleMatrixTest {
                 "linkageMechanisms", "linkageMechanismsConnection", "linkageActivations", "me", "regions", "unit", "units",
                 "person", "persons", "plan", "plans", "plansConnection", "responsibilityList", "responsibilityLists",
                 "responsibilityListsConnection", "responsibility", "responsibilities", "trainingRules", "trainingRulesConnection",
-                "trainingGaps", "changes", "hazard", "hazards", "hazardLedger", "riskPoints", "unitDesignations")) {
+                "trainingGaps", "changes", "hazard", "hazards", "hazardLedger", "riskPoints", "unitDesignations", "dutyRules",
+                "dutyCompliance")) {
             MATRIX.put(query, EVERYONE);
         }
         MATRIX.put("auditTrail", ADMIN);
@@ -67,13 +68,13 @@ class RoleMatrixTest {
         for (String office : List.of("createUnit", "createCommittee", "updateCommittee", "createLinkageMechanism",
                 "updateLinkageMechanism", "retireLinkageMechanism", "createPlan", "updatePlan", "linkPlanTask",
                 "createResponsibilityList", "updateResponsibility", "addResponsibility", "removeResponsibility",
-                "reassignResponsibility", "withdrawResponsibilityList", "createTrainingRule", "designateUnit")) {
+                "reassignResponsibility", "withdrawResponsibilityList", "createTrainingRule", "designateUnit", "createDutyRule")) {
             MATRIX.put(office, OFFICE);
         }
         for (String editor : List.of("acknowledgeAlert", "resolveAlert", "recordMeeting", "correctMeeting", "withdrawMeeting",
                 "recordActivation", "createPerson", "recordObservation", "reportProgress", "recordTraining",
                 "correctTrainingRecord", "reportHazard", "setRemediationPlan", "rectifyHazard", "verifyHazard",
-                "requestHazardExtension", "recordInterview", "createRiskPoint")) {
+                "requestHazardExtension", "recordInterview", "createRiskPoint", "recordDutyEvent")) {
             MATRIX.put(editor, EDITORS);
         }
         // Approvals and filing come from the designated units' own users (docs/hazards.md); an admin has no unit.

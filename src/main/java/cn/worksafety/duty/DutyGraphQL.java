@@ -1,0 +1,93 @@
+package cn.worksafety.duty;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import cn.worksafety.organisation.OrganisationService;
+import cn.worksafety.organisation.Region;
+import cn.worksafety.organisation.Unit;
+import cn.worksafety.organisation.UnitKind;
+import cn.worksafety.security.Allowed;
+import cn.worksafety.security.Role;
+
+@GraphQLApi
+public class DutyGraphQL {
+
+    @Inject
+    DutyService service;
+
+    @Inject
+    OrganisationService organisation;
+
+    @Query
+    @Allowed
+    @Description("The duty rules binding the unit when unitId is given, else those of the caller's region (and those binding "
+            + "the caller's unit); in creation order.")
+    public @NonNull List<@NonNull DutyRule> dutyRules(@Id String unitId) {
+        return service.rules(unitId);
+    }
+
+    @Query
+    @Allowed
+    @Description("One unit's figures for a duty rule: every period of the year that has started by today, with events required "
+            + "and done; a period still running or within its grace days is compliant. Weeks: the ISO weeks of the ISO year.")
+    public @NonNull List<@NonNull DutyPeriodCompliance> dutyCompliance(@NonNull @Id String ruleId, @NonNull @Id String unitId,
+            @NonNull int year) {
+        return service.compliance(ruleId, unitId, year);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR })
+    @Description("Creates a duty rule binding units of the caller's region (coordinators) or anywhere (admins).")
+    public @NonNull DutyRule createDutyRule(@NonNull DutyRuleInput input) {
+        return service.createRule(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Records an event of a duty (a return filed, a meeting held, ...) for a unit the rule binds: unit editors for "
+            + "their own unit, coordinators for any unit in their region. It resolves the unit's alert for that period once the "
+            + "period has enough events; a return dated after its due day counts and is marked late.")
+    public @NonNull DutyEvent recordDutyEvent(@NonNull DutyEventInput input) {
+        return service.recordEvent(input);
+    }
+
+    // ---------- nested fields, one query per field and level ----------
+
+    @Name("unitKinds")
+    public List<List<@NonNull UnitKind>> ruleUnitKinds(@Source List<DutyRule> rules) {
+        return rules.stream().map(r -> r.unitKindNames.isEmpty() ? null : r.unitKindNames.stream().map(UnitKind::valueOf).toList())
+                .toList();
+    }
+
+    @Name("region")
+    public List<Region> ruleRegion(@Source List<DutyRule> rules) {
+        return organisation.regionsFor(rules.stream().map(r -> r.regionCode).toList());
+    }
+
+    @Name("units")
+    @Description("The units the rule names one by one (those bound by kind are not listed).")
+    public List<List<@NonNull Unit>> ruleUnits(@Source List<DutyRule> rules) {
+        return service.unitsOf(rules);
+    }
+
+    @Name("rule")
+    public @NonNull List<@NonNull DutyRule> eventRule(@Source List<DutyEvent> events) {
+        return service.rulesFor(events.stream().map(e -> e.ruleId).toList());
+    }
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> eventUnit(@Source List<DutyEvent> events) {
+        return organisation.unitsFor(events.stream().map(e -> e.unitId).toList());
+    }
+}
