@@ -13,6 +13,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import cn.worksafety.common.PageRequest;
+import cn.worksafety.hazard.Hazard;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
@@ -25,6 +27,9 @@ public class DutyGraphQL {
 
     @Inject
     DutyService service;
+
+    @Inject
+    InspectionService inspections;
 
     @Inject
     OrganisationService organisation;
@@ -44,6 +49,22 @@ public class DutyGraphQL {
     public @NonNull List<@NonNull DutyPeriodCompliance> dutyCompliance(@NonNull @Id String ruleId, @NonNull @Id String unitId,
             @NonNull int year) {
         return service.compliance(ruleId, unitId, year);
+    }
+
+    @Query
+    @Allowed
+    @Description("Inspections held by units of the caller's region (of one unit when unitId is given), oldest first.")
+    public @NonNull InspectionConnection inspections(Integer first, String after, @Id String unitId) {
+        return InspectionConnection.of(inspections.page(unitId, PageRequest.of(first, after)));
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Records an inspection held by a unit (its editors, or coordinators of its region) with the hazards it found, "
+            + "reported to the hazard register in the same transaction (all or nothing). It counts toward the duty rules of its "
+            + "kind (SPECIAL_INSPECTION, COMPREHENSIVE_INSPECTION, SELF_INSPECTION) that bind the unit.")
+    public @NonNull Inspection recordInspection(@NonNull InspectionInput input) {
+        return inspections.record(input);
     }
 
     @Mutation
@@ -84,6 +105,26 @@ public class DutyGraphQL {
     @Name("rule")
     public @NonNull List<@NonNull DutyRule> eventRule(@Source List<DutyEvent> events) {
         return service.rulesFor(events.stream().map(e -> e.ruleId).toList());
+    }
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> inspectionUnit(@Source List<Inspection> list) {
+        return organisation.unitsFor(list.stream().map(i -> i.unitId).toList());
+    }
+
+    @Name("enterprises")
+    public @NonNull List<@NonNull List<@NonNull Unit>> inspectionEnterprises(@Source List<Inspection> list) {
+        return inspections.unitLists(list, i -> i.enterpriseIds);
+    }
+
+    @Name("joinedBy")
+    public @NonNull List<@NonNull List<@NonNull Unit>> inspectionJoinedBy(@Source List<Inspection> list) {
+        return inspections.unitLists(list, i -> i.joinedByIds);
+    }
+
+    @Name("hazards")
+    public @NonNull List<@NonNull List<@NonNull Hazard>> inspectionHazards(@Source List<Inspection> list) {
+        return inspections.hazardsOf(list);
     }
 
     @Name("unit")

@@ -59,7 +59,7 @@ class RoleMatrixTest {
                 "person", "persons", "plan", "plans", "plansConnection", "responsibilityList", "responsibilityLists",
                 "responsibilityListsConnection", "responsibility", "responsibilities", "trainingRules", "trainingRulesConnection",
                 "trainingGaps", "changes", "hazard", "hazards", "hazardLedger", "riskPoints", "unitDesignations", "dutyRules",
-                "dutyCompliance")) {
+                "dutyCompliance", "inspections")) {
             MATRIX.put(query, EVERYONE);
         }
         MATRIX.put("auditTrail", ADMIN);
@@ -74,7 +74,8 @@ class RoleMatrixTest {
         for (String editor : List.of("acknowledgeAlert", "resolveAlert", "recordMeeting", "correctMeeting", "withdrawMeeting",
                 "recordActivation", "createPerson", "recordObservation", "reportProgress", "recordTraining",
                 "correctTrainingRecord", "reportHazard", "setRemediationPlan", "rectifyHazard", "verifyHazard",
-                "requestHazardExtension", "recordInterview", "createRiskPoint", "recordDutyEvent")) {
+                "requestHazardExtension", "recordInterview", "createRiskPoint", "recordDutyEvent",
+                "recordInspection")) {
             MATRIX.put(editor, EDITORS);
         }
         // Approvals and filing come from the designated units' own users (docs/hazards.md); an admin has no unit.
