@@ -32,6 +32,9 @@ public class DutyGraphQL {
     InspectionService inspections;
 
     @Inject
+    DrillService drills;
+
+    @Inject
     OrganisationService organisation;
 
     @Query
@@ -65,6 +68,22 @@ public class DutyGraphQL {
             + "kind (SPECIAL_INSPECTION, COMPREHENSIVE_INSPECTION, SELF_INSPECTION) that bind the unit.")
     public @NonNull Inspection recordInspection(@NonNull InspectionInput input) {
         return inspections.record(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Registers an emergency plan of a unit (its editors, or coordinators of its region), filed on filedOn with "
+            + "filedWith: an enterprise's plan filed with both its industry department (a DEPARTMENT unit) and the emergency "
+            + "management bureau designated for its region clears PLAN_NOT_FILED.")
+    public @NonNull EmergencyPlan registerEmergencyPlan(@NonNull EmergencyPlanInput input) {
+        return drills.registerPlan(input);
+    }
+
+    @Mutation
+    @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
+    @Description("Records an emergency drill of a unit; it counts toward the DRILL duty rules binding the unit.")
+    public @NonNull Drill recordDrill(@NonNull DrillInput input) {
+        return drills.recordDrill(input);
     }
 
     @Mutation
@@ -125,6 +144,26 @@ public class DutyGraphQL {
     @Name("hazards")
     public @NonNull List<@NonNull List<@NonNull Hazard>> inspectionHazards(@Source List<Inspection> list) {
         return inspections.hazardsOf(list);
+    }
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> planUnit(@Source List<EmergencyPlan> plans) {
+        return organisation.unitsFor(plans.stream().map(p -> p.unitId).toList());
+    }
+
+    @Name("filedWith")
+    public @NonNull List<@NonNull List<@NonNull Unit>> planFiledWith(@Source List<EmergencyPlan> plans) {
+        return drills.filedWith(plans);
+    }
+
+    @Name("unit")
+    public @NonNull List<@NonNull Unit> drillUnit(@Source List<Drill> list) {
+        return organisation.unitsFor(list.stream().map(d -> d.unitId).toList());
+    }
+
+    @Name("plan")
+    public List<EmergencyPlan> drillPlan(@Source List<Drill> list) {
+        return drills.plansFor(list.stream().map(d -> d.planId).toList());
     }
 
     @Name("unit")

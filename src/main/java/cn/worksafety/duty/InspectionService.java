@@ -70,7 +70,7 @@ public class InspectionService {
         inspection.kind = input.kind;
         inspection.heldOn = pastDate(input.heldOn, "heldOn");
         inspection.enterpriseIds = readableUnits(input.enterpriseIds, "enterpriseIds");
-        inspection.joinedByIds = readableUnits(input.joinedByIds, "joinedByIds");
+        inspection.joinedByIds = existingUnits(input.joinedByIds, "joinedByIds");
         List<String> experts = new ArrayList<>();
         List<String> given = input.experts == null ? List.of() : input.experts;
         for (int i = 0; i < given.size(); i++) {
@@ -117,6 +117,26 @@ public class InspectionService {
             }
         }
         return units;
+    }
+
+    /**
+     * The ids as existing units, each once, in the order given. For units outside the caller's own
+     * region that take part (a county department joining a town's inspection, the bureau a plan is
+     * filed with): naming one reveals no more than that it exists.
+     */
+    List<Long> existingUnits(List<String> ids, String field) {
+        List<String> given = ids == null ? List.of() : ids;
+        List<Long> parsed = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            parsed.add(Ids.reference(given.get(i), field + "[" + i + "]"));
+        }
+        List<Unit> found = organisation.unitsFor(parsed);
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i) == null) {
+                throw new InvalidInput("'" + field + "[" + i + "]' names no unit: " + given.get(i) + ".");
+            }
+        }
+        return parsed.stream().distinct().toList();
     }
 
     /** Inspections by units of the caller's region, of one unit when given; oldest first, in keyset pages. */

@@ -75,7 +75,7 @@ class RoleMatrixTest {
                 "recordActivation", "createPerson", "recordObservation", "reportProgress", "recordTraining",
                 "correctTrainingRecord", "reportHazard", "setRemediationPlan", "rectifyHazard", "verifyHazard",
                 "requestHazardExtension", "recordInterview", "createRiskPoint", "recordDutyEvent",
-                "recordInspection")) {
+                "recordInspection", "registerEmergencyPlan", "recordDrill")) {
             MATRIX.put(editor, EDITORS);
         }
         // Approvals and filing come from the designated units' own users (docs/hazards.md); an admin has no unit.
