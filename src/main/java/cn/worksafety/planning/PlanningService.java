@@ -337,6 +337,10 @@ public class PlanningService {
         }
         indicator.nature = row.nature;
         indicator.periodKind = row.periodKind == null ? Period.Kind.YEAR : row.periodKind;
+        if (indicator.periodKind == Period.Kind.WEEK) {
+            // Weeks exist for recurring duties; plan indicators are observed per year, half, quarter or month.
+            throw new InvalidInput("'" + field + ".periodKind' WEEK is not a period of plan indicators: use YEAR, HALF, QUARTER or MONTH.");
+        }
         indicator.target = target(row.target, indicator.periodKind, field + ".target");
     }
 

@@ -58,7 +58,7 @@ class PeriodTest {
     @Test
     void malformedKeysAreRejectedAsBadUserInput() {
         for (String key : List.of("", "26", "20260", "2026-H3", "2026-H0", "2026-Q0", "2026-Q5", "2026-13", "2026-00", "2026-3",
-                "2026-q3", "2026-h1", " 2026", "2026 ", "2026-", "2026-W01", "2026/03", "0999", "2016..2020")) {
+                "2026-q3", "2026-h1", " 2026", "2026 ", "2026-", "2026-W00", "2026-W54", "2027-W53", "2026-w01", "2026-W1", "2026/03", "0999", "2016..2020")) {
             assertNull(Period.tryParse(key), key);
             assertFalse(Period.isValid(key), key);
             InvalidInput error = assertThrows(InvalidInput.class, () -> Period.parse(key, "period"), key);
@@ -82,6 +82,9 @@ class PeriodTest {
     @Test
     void periodsOfAYearTileItWithoutGapsOrOverlaps() {
         for (Kind kind : Kind.values()) {
+            if (kind == Kind.WEEK) {
+                continue; // ISO weeks tile the week-based year: isoWeeksFollowTheWeekBasedYear
+            }
             List<Period> periods = Period.ofYear(2024, kind);
             assertEquals(LocalDate.of(2024, 1, 1), periods.get(0).start());
             assertEquals(LocalDate.of(2024, 12, 31), periods.get(periods.size() - 1).end());
@@ -117,6 +120,28 @@ class PeriodTest {
         assertTrue(Period.parse("2025-12").compareTo(Period.parse("2026-01")) < 0);
         assertTrue(Period.parse("2026-Q2").compareTo(Period.parse("2026-Q1")) > 0);
         assertTrue(Period.parse("2026-01").compareTo(Period.parse("2026")) < 0, "same start: the shorter first");
+    }
+
+    @Test
+    void isoWeeksFollowTheWeekBasedYear() {
+        Period w53 = Period.parse("2026-W53");
+        assertEquals(Kind.WEEK, w53.kind());
+        assertEquals(LocalDate.of(2026, 12, 28), w53.start());
+        assertEquals(LocalDate.of(2027, 1, 3), w53.end());
+        assertEquals("2026-W53", Period.containing(LocalDate.of(2027, 1, 1), Kind.WEEK).key());
+        assertEquals("2027-W01", w53.next().key());
+        assertEquals("2026-W53", Period.parse("2027-W01").previous().key());
+        assertEquals(LocalDate.of(2026, 1, 4), Period.parse("2026-W01").end(), "2026 starts on a Thursday: W01 is 29 Dec 2025 to 4 Jan");
+        assertEquals("2026-W01", Period.containing(LocalDate.of(2025, 12, 29), Kind.WEEK).key());
+        assertEquals(53, Period.ofYear(2026, Kind.WEEK).size());
+        assertEquals(52, Period.ofYear(2027, Kind.WEEK).size());
+        List<Period> weeks = Period.ofYear(2026, Kind.WEEK);
+        for (int i = 1; i < weeks.size(); i++) {
+            assertEquals(weeks.get(i - 1).end().plusDays(1), weeks.get(i).start());
+        }
+        for (String key : List.of("2026-W01", "2026-W09", "2026-W10", "2026-W53", "2020-W53")) {
+            assertEquals(key, Period.parse(key).key());
+        }
     }
 
     private static List<String> keys(List<Period> periods) {

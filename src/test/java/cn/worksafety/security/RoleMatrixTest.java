@@ -80,7 +80,7 @@ class RoleMatrixTest {
                 "person", "persons", "plan", "plans", "plansConnection", "responsibilityList", "responsibilityLists",
                 "responsibilityListsConnection", "responsibility", "responsibilities", "trainingRules", "trainingRulesConnection",
                 "trainingGaps", "changes", "hazard", "hazards", "hazardLedger", "riskPoints", "unitDesignations", "supervisionLadders",
-                "supervisionBoard")) {
+                "supervisionBoard", "dutyRules", "dutyCompliance", "inspections")) {
             MATRIX.put(query, EVERYONE);
         }
         MATRIX.put("auditTrail", ADMIN);
@@ -90,13 +90,14 @@ class RoleMatrixTest {
                 "updateLinkageMechanism", "retireLinkageMechanism", "createPlan", "updatePlan", "linkPlanTask",
                 "createResponsibilityList", "updateResponsibility", "addResponsibility", "removeResponsibility",
                 "reassignResponsibility", "withdrawResponsibilityList", "createTrainingRule", "designateUnit", "closeAlert",
-                "setSupervisionLadder", "issueSupervision")) {
+                "setSupervisionLadder", "issueSupervision", "createDutyRule")) {
             MATRIX.put(office, OFFICE);
         }
         for (String editor : List.of("acknowledgeAlert", "resolveAlert", "recordMeeting", "correctMeeting", "withdrawMeeting",
                 "recordActivation", "createPerson", "recordObservation", "reportProgress", "recordTraining",
                 "correctTrainingRecord", "reportHazard", "setRemediationPlan", "rectifyHazard", "verifyHazard",
-                "requestHazardExtension", "recordInterview", "createRiskPoint", "replyToSupervision")) {
+                "requestHazardExtension", "recordInterview", "createRiskPoint", "replyToSupervision", "recordDutyEvent",
+                "recordInspection", "registerEmergencyPlan", "recordDrill")) {
             MATRIX.put(editor, EDITORS);
         }
         // Approvals and filing come from the designated units' own users (docs/hazards.md); an admin has no unit.
