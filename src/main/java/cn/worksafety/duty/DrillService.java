@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.Text;
@@ -102,6 +103,6 @@ public class DrillService {
         List<EmergencyPlan> plans = distinct.isEmpty() ? List.of()
                 : em.createQuery("select p from EmergencyPlan p where p.id in :ids", EmergencyPlan.class).setParameter("ids", distinct)
                         .getResultList();
-        return OrganisationService.inOrder(ids, plans, p -> p.id);
+        return Batch.inOrder(ids, plans, p -> p.id);
     }
 }

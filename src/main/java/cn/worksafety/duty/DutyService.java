@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.NotFound;
@@ -302,7 +303,7 @@ public class DutyService {
     // ---------- batch loading for nested fields ----------
 
     public List<DutyRule> rulesFor(List<Long> ids) {
-        return OrganisationService.inOrder(ids, byIds(ids.stream().distinct().toList()), r -> r.id);
+        return Batch.inOrder(ids, byIds(ids.stream().distinct().toList()), r -> r.id);
     }
 
     public List<List<Unit>> unitsOf(List<DutyRule> rules) {

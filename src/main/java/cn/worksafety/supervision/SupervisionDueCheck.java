@@ -66,6 +66,6 @@ public class SupervisionDueCheck implements Check {
     /** Resolves at once the alert's SUPERVISION_DUE a step just issued has cleared (SupervisionService, in its transaction). */
     public int resolveCleared(long alertId) {
         return lifecycle.resolve(KINDS, SupervisionSql.state("al.id = :alert", "true"), CLEARED + " and d.subject_id = :alert",
-                Map.of("zone", zone, "alert", alertId));
+                Map.of("zone", config.zone().getId(), "alert", alertId));
     }
 }
