@@ -165,6 +165,7 @@ public class ChangeFeed {
         }
     }
 
+    // The mapped id, whatever the entity's base class (ProgressReport and EmergencyPlan are no TrackedEntity).
     private Object idOf(ChangedRecord record) {
         return em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(record);
     }

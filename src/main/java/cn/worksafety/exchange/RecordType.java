@@ -86,7 +86,7 @@ public enum RecordType {
     // A step issued to a unit, with its reply (columns of the action): scoped by the target unit's region (V17).
     SUPERVISION_ACTION("supervision_action", SupervisionAction.class, inRegion("unit_region_path(t.target_id)"), null, null),
     // Recurring duties (V18), as DutyService reads them: a rule of the caller's region, naming a unit in
-    // it, or binding the caller's own unit (named, or of its kind in the rule's region and above the unit's).
+    // it, or binding the caller's own unit (named, or of a kind it binds, in the rule's region or below).
     DUTY_RULE("duty_rule", DutyRule.class, "(exists (select 1 from region g where g.code = t.region_code and g.path like :readable)"
             + " or exists (select 1 from unnest(t.unit_ids) as nu(id) where " + inRegion("unit_region_path(nu.id)") + ")"
             + " or :unit = any(t.unit_ids)"
