@@ -11,10 +11,11 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import cn.worksafety.common.TrackedEntity;
+import cn.worksafety.exchange.ChangedRecord;
 
 /** An emergency drill (应急演练) a unit held; it counts toward every DRILL duty rule binding the unit. */
 @Entity
-public class Drill extends TrackedEntity {
+public class Drill extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "unit_id")
     @Ignore

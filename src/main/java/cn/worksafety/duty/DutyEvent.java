@@ -11,11 +11,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import cn.worksafety.common.TrackedEntity;
+import cn.worksafety.exchange.ChangedRecord;
 
 /** One occurrence of a duty by a unit, counted for one period of its rule (a return filed, a meeting held, ...). */
 @Entity
 @Table(name = "duty_event")
-public class DutyEvent extends TrackedEntity {
+public class DutyEvent extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "rule_id")
     @Ignore

@@ -17,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import cn.worksafety.common.TrackedEntity;
+import cn.worksafety.exchange.ChangedRecord;
 
 /**
  * "At least {@code minimum} times per period" for the units it binds: those of {@code unitKinds} in
@@ -26,7 +27,7 @@ import cn.worksafety.common.TrackedEntity;
 @Table(name = "duty_rule")
 @Description("A recurring duty: at least `minimum` events per period of `frequency` for every unit it binds (the units of "
         + "`unitKinds` in `region` and below, and the `units` named), for periods starting on or after `effectiveFrom`.")
-public class DutyRule extends TrackedEntity {
+public class DutyRule extends TrackedEntity implements ChangedRecord {
 
     @NonNull
     public String title;

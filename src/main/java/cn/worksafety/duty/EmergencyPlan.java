@@ -22,6 +22,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.worksafety.exchange.ChangedRecord;
+
 /**
  * An enterprise's emergency plan (应急预案, 002 (十二)), filed with its industry department and the
  * emergency management bureau. Not a TrackedEntity: the contract's {@code version} is the plan's
@@ -29,7 +31,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "emergency_plan")
-public class EmergencyPlan {
+public class EmergencyPlan implements ChangedRecord {
 
     @jakarta.persistence.Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

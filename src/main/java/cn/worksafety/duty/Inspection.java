@@ -16,13 +16,14 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import cn.worksafety.common.TrackedEntity;
+import cn.worksafety.exchange.ChangedRecord;
 
 /**
  * An inspection a unit held (002 (十四): 专项检查, 全面检查; (十二): 自查). It counts toward every duty
  * rule of the matching kind that binds the unit, for the period containing {@code heldOn}.
  */
 @Entity
-public class Inspection extends TrackedEntity {
+public class Inspection extends TrackedEntity implements ChangedRecord {
 
     @Column(name = "unit_id")
     @Ignore

@@ -1,12 +1,14 @@
 package cn.worksafety.duty;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import cn.worksafety.alert.AlertKind;
+import cn.worksafety.alert.AlertLifecycle;
 import cn.worksafety.alert.Check;
 import cn.worksafety.alert.CheckOutcome;
 
@@ -16,6 +18,7 @@ import cn.worksafety.alert.CheckOutcome;
  * emergency management bureau designated for its region (or the nearest above) and a
  * DEPARTMENT-kind unit other than that bureau (its industry department). One alert per
  * enterprise (subject and unit = the enterprise, no period); resolved once such a plan exists.
+ * Raised, reopened and resolved by {@link AlertLifecycle}, in one statement.
  */
 @ApplicationScoped
 public class PlanCheck implements Check {
@@ -31,8 +34,9 @@ public class PlanCheck implements Check {
             (select d.unit_id from unit_designation d join region dr on dr.code = d.region_code
              where d.role = 'EMERGENCY_BUREAU' and %s like dr.path || '%%' order by length(dr.path) desc limit 1)""";
 
-    private static final String RAISE = """
-            with drill_rules as (
+    /** Enterprises bound by a DRILL rule in effect without a plan filed with both as of :asOf (the CTEs the targets use). */
+    private static final String MISSING = """
+            drill_rules as (
                 select r.id, r.unit_ids, r.unit_kinds, rg.path as region_path
                 from duty_rule r left join region rg on rg.code = r.region_code
                 where r.kind = 'DRILL' and r.effective_from < :asOf
@@ -48,55 +52,39 @@ public class PlanCheck implements Check {
             ), missing as (
                 select e.id, e.name, b.bureau_id from enterprises e join bureaus b on b.code = e.region_code
                 where b.bureau_id is null or not %s
-            ), raised as (
-                insert into alert (kind, status, period, subject_id, unit_id, message, raised_at)
-                select 'PLAN_NOT_FILED', 'OPEN', null, id, id,
-                       left(left(name, 200) || case when bureau_id is null
-                           then ': no emergency management bureau is designated for its region, so its emergency plan cannot be filed with one.'
-                           else ': no emergency plan filed with both its industry department and the emergency management bureau.' end, 1000),
-                       now()
-                from missing
-                on conflict on constraint alert_identity do nothing
-                returning 1
-            ), reopened as (
-                update alert a set status = 'OPEN', acknowledged_at = null, acknowledged_by = null, resolved_at = null,
-                       resolved_by = null, resolution_note = null, updated_at = now(), version = a.version + 1
-                from missing m
-                where a.kind = 'PLAN_NOT_FILED' and a.subject_id = m.id and a.unit_id = m.id and a.period is null
-                  and a.training_rule_id is null and a.status = 'RESOLVED' and a.resolved_by = 'system'
-                returning 1
-            )
-            select (select count(*) from missing), (select count(*) from raised), (select count(*) from reopened)
-            """.formatted(BUREAU.formatted("r.path"), FILED.formatted("e.id", "b.bureau_id", ":asOf"));
+            )""".formatted(BUREAU.formatted("r.path"), FILED.formatted("e.id", "b.bureau_id", ":asOf"));
+
+    private static final String TARGETS = """
+            select 'PLAN_NOT_FILED' as kind, id as subject_id, id as unit_id, cast(null as bigint) as training_rule_id,
+                   cast(null as varchar) as period,
+                   left(name, 200) || case when bureau_id is null
+                       then ': no emergency management bureau is designated for its region, so its emergency plan cannot be filed with one.'
+                       else ': no emergency plan filed with both its industry department and the emergency management bureau.' end as message
+            from missing""";
 
     /** Open alerts whose enterprise now has a plan filed with both (whatever the as-of date); {@code filter} narrows them. */
-    private static String resolve(String filter) {
+    private static String cleared(String filter) {
         return """
-                update alert a set status = 'RESOLVED', resolved_at = now(), resolved_by = 'system',
-                       resolution_note = 'An emergency plan filed with the industry department and the emergency management bureau is recorded.',
-                       updated_at = now(), version = a.version + 1
-                from unit u join region ur on ur.code = u.region_code
-                where a.kind = 'PLAN_NOT_FILED' and a.status <> 'RESOLVED' and u.id = a.unit_id %s
-                  and %s
-                """.formatted(filter, FILED.formatted("u.id", BUREAU.formatted("ur.path"), "date '9999-12-31'"));
+                select a.id, 'An emergency plan filed with the industry department and the emergency management bureau is recorded.' as note
+                from alert a join unit u on u.id = a.unit_id join region ur on ur.code = u.region_code
+                where a.kind = 'PLAN_NOT_FILED' and a.status <> 'RESOLVED' %s
+                  and %s""".formatted(filter, FILED.formatted("u.id", BUREAU.formatted("ur.path"), "date '9999-12-31'"));
     }
 
-    private static final String RESOLVE = resolve("");
-    private static final String RESOLVE_UNIT = resolve("and u.id = :unit");
+    private static final List<AlertKind> KINDS = List.of(AlertKind.PLAN_NOT_FILED);
+    private static final String CLEARED = cleared("");
+    private static final String CLEARED_UNIT = cleared("and u.id = :unit");
 
     @Inject
-    EntityManager em;
+    AlertLifecycle lifecycle;
 
     @Override
     public CheckOutcome run(LocalDate asOf) {
-        Object[] counts = (Object[]) em.createNativeQuery(RAISE).setParameter("asOf", asOf).getSingleResult();
-        int resolved = em.createNativeQuery(RESOLVE).executeUpdate();
-        return CheckOutcome.of(AlertKind.PLAN_NOT_FILED, ((Number) counts[0]).intValue(),
-                ((Number) counts[1]).intValue() + ((Number) counts[2]).intValue(), resolved);
+        return lifecycle.run(asOf, KINDS, MISSING, TARGETS, CLEARED, Map.of());
     }
 
     /** Resolves at once the unit's alert a newly registered plan has cleared. */
     public int resolveCleared(long unitId) {
-        return em.createNativeQuery(RESOLVE_UNIT).setParameter("unit", unitId).executeUpdate();
+        return lifecycle.resolve(KINDS, null, CLEARED_UNIT, Map.of("unit", unitId));
     }
 }

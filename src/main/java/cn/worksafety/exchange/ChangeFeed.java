@@ -65,7 +65,7 @@ public class ChangeFeed {
                     select c.* from change_log c
                     where (c.xid, c.id) > (cast(:xid as text)::xid8, :id) and c.xid < w.xmin
                       and (starts_with(c.region_path, :readable)
-                           or (c.record_type = 'TRAINING_RULE' and starts_with(:readable, c.region_path)))
+                           or (c.record_type in ('TRAINING_RULE', 'DUTY_RULE') and starts_with(:readable, c.region_path)))
                       and (cast(:types as text) is null or c.record_type = any(cast(cast(:types as text) as text[])))
                     order by c.xid, c.id limit :limit) c on true
                 order by c.xid, c.id
@@ -165,11 +165,9 @@ public class ChangeFeed {
         }
     }
 
-    private static Object idOf(ChangedRecord record) {
-        if (record instanceof cn.worksafety.common.TrackedEntity tracked) {
-            return tracked.id;
-        }
-        return ((cn.worksafety.responsibility.ProgressReport) record).id;
+    // The mapped id, whatever the entity's base class (ProgressReport and EmergencyPlan are no TrackedEntity).
+    private Object idOf(ChangedRecord record) {
+        return em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(record);
     }
 
     private static OffsetDateTime toOffset(Object value) {

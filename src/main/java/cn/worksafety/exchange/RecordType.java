@@ -3,6 +3,11 @@ package cn.worksafety.exchange;
 import cn.worksafety.alert.Alert;
 import cn.worksafety.committee.Committee;
 import cn.worksafety.committee.Meeting;
+import cn.worksafety.duty.Drill;
+import cn.worksafety.duty.DutyEvent;
+import cn.worksafety.duty.DutyRule;
+import cn.worksafety.duty.EmergencyPlan;
+import cn.worksafety.duty.Inspection;
 import cn.worksafety.hazard.Hazard;
 import cn.worksafety.hazard.RiskPoint;
 import cn.worksafety.linkage.LinkageActivation;
@@ -79,7 +84,21 @@ public enum RecordType {
                     + " from hazard_interview i where i.hazard_id = t.id) as interviews"),
     RISK_POINT("risk_point", RiskPoint.class, inRegion("unit_region_path(t.unit_id)"), null, null),
     // A step issued to a unit, with its reply (columns of the action): scoped by the target unit's region (V17).
-    SUPERVISION_ACTION("supervision_action", SupervisionAction.class, inRegion("unit_region_path(t.target_id)"), null, null);
+    SUPERVISION_ACTION("supervision_action", SupervisionAction.class, inRegion("unit_region_path(t.target_id)"), null, null),
+    // Recurring duties (V18), as DutyService reads them: a rule of the caller's region, naming a unit in
+    // it, or binding the caller's own unit (named, or of a kind it binds, in the rule's region or below).
+    DUTY_RULE("duty_rule", DutyRule.class, "(exists (select 1 from region g where g.code = t.region_code and g.path like :readable)"
+            + " or exists (select 1 from unnest(t.unit_ids) as nu(id) where " + inRegion("unit_region_path(nu.id)") + ")"
+            + " or :unit = any(t.unit_ids)"
+            + " or exists (select 1 from unit ou join region ur on ur.code = ou.region_code join region g on g.code = t.region_code"
+            + " where ou.id = :unit and ou.kind = any(t.unit_kinds) and ur.path like g.path || '%'))", null, null),
+    // Events, inspections, plans and drills: their unit's region (InspectionService.page scopes inspections so).
+    DUTY_EVENT("duty_event", DutyEvent.class, inRegion("unit_region_path(t.unit_id)"), null, null),
+    INSPECTION("inspection", Inspection.class, inRegion("unit_region_path(t.unit_id)"), null,
+            "(select coalesce(json_agg(h.hazard_id::text order by h.hazard_id), '[]') from inspection_hazard h"
+                    + " where h.inspection_id = t.id) as hazards"),
+    EMERGENCY_PLAN("emergency_plan", EmergencyPlan.class, inRegion("unit_region_path(t.unit_id)"), null, null),
+    DRILL("drill", Drill.class, inRegion("unit_region_path(t.unit_id)"), null, null);
 
     /** The table the record lives in. */
     final String table;

@@ -5,8 +5,10 @@ import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.post;
 import static cn.worksafety.support.GraphQL.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import cn.worksafety.supervision.SupervisionWorld;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -272,5 +275,56 @@ class DutyTest {
         }
         assertEquals(Map.of("2025-Q2", "OPEN", "2025-Q3", "OPEN", "2025-Q4", "OPEN"),
                 alerts(world.department(), "MISSED_INSPECTION", ruleId), "Q1 had two; Q4 ended on 31 December");
+    }
+
+    // ---------- the office's closure and its quiet period (docs/supervision.md) ----------
+
+    static final String CLOSE = "mutation($id: ID!, $r: String!) { closeAlert(id: $id, reason: $r) { status resolvedBy closedOn } }";
+
+    /** The unit's alert of the rule for a period (id, status, resolvedBy, closedOn). */
+    static Map<String, Object> alert(Fixtures.Unit unit, String kind, String ruleId, String period) {
+        List<Map<String, Object>> all = ok(Tokens.admin(), "query($u: ID, $k: AlertKind) { alerts(unitId: $u, kind: $k, first: 500) "
+                + "{ edges { node { id subjectId period status resolvedBy closedOn } } } }", vars("u", unit.id(), "k", kind))
+                .getList("data.alerts.edges.node");
+        return all.stream().filter(a -> ruleId.equals(a.get("subjectId")) && period.equals(a.get("period"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anOfficeClosedMissedInspectionIsBackOneQuarterLaterIfTheQuarterIsStillMissed() {
+        World world = World.create();
+        Map<String, Object> input = rule("SPECIAL_INSPECTION", "QUARTER", 1, "2025-01-01");
+        input.put("unitIds", List.of(world.department().id()));
+        String ruleId = (String) create(world.coordinator(), input).get("id");
+        Fixtures.Unit department = world.department();
+        run("2025-07-01");
+        String q1 = (String) alert(department, "MISSED_INSPECTION", ruleId, "2025-Q1").get("id");
+        String q2 = (String) alert(department, "MISSED_INSPECTION", ruleId, "2025-Q2").get("id");
+
+        LocalDate today = SupervisionWorld.today();
+        for (String id : List.of(q1, q2)) {
+            Map<String, Object> closed = ok(world.coordinator(), CLOSE, vars("id", id, "r", "Inspection postponed by the county"))
+                    .getMap("data.closeAlert");
+            assertEquals("RESOLVED", closed.get("status"));
+            assertEquals(today.toString(), closed.get("closedOn"));
+        }
+        // Q2 is made good after the closure; Q1 stays missed.
+        record(editor(department), ruleId, department, "2025-05-20", null);
+
+        // Quiet for one quarter (the key's frequency, app.alerts.quiet-periods = 1), not 30 days; a replay never reopens.
+        run(today.plusDays(30).toString());
+        run("2025-07-01");
+        run(today.plusMonths(3).minusDays(1).toString());
+        assertEquals("RESOLVED", alert(department, "MISSED_INSPECTION", ruleId, "2025-Q1").get("status"));
+        run(today.plusMonths(3).toString());
+        Map<String, Object> back = alert(department, "MISSED_INSPECTION", ruleId, "2025-Q1");
+        assertEquals(q1, back.get("id"));
+        assertEquals("OPEN", back.get("status"));
+        assertNull(back.get("closedOn"));
+        assertNull(back.get("resolvedBy"));
+
+        // Q2's condition has cleared: its closure stands for good.
+        Map<String, Object> q2After = alert(department, "MISSED_INSPECTION", ruleId, "2025-Q2");
+        assertEquals("RESOLVED", q2After.get("status"));
+        assertEquals(today.toString(), q2After.get("closedOn"));
     }
 }

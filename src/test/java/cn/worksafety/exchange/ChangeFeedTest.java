@@ -384,7 +384,16 @@ class ChangeFeedTest {
                     + " '2026-02-01', ?)", department, office, riskPoint);
             long action = insert(c, "insert into supervision_action (alert_id, step, issued_on, issued_by_id, target_id) values"
                     + " (?, 'REMINDER_LETTER', '2026-02-02', ?, ?)", alert, office, office);
+            long dutyRule = insert(c, "insert into duty_rule (title, kind, frequency, minimum, region_code, unit_kinds, effective_from)"
+                    + " values ('R', 'DRILL', 'YEAR', 1, '" + o.county() + "', '{DEPARTMENT}', '2026-01-01')");
+            long dutyEvent = insert(c, "insert into duty_event (rule_id, unit_id, period, happened_on, recorded_by) values"
+                    + " (?, ?, '2026', '2026-02-01', 'operator')", dutyRule, department);
+            long inspection = insert(c, "insert into inspection (unit_id, kind, held_on) values (?, 'SELF', '2026-02-01')", department);
+            long emergencyPlan = insert(c, "insert into emergency_plan (unit_id, title, plan_version) values (?, 'P', 'v1')", department);
+            long drill = insert(c, "insert into drill (unit_id, held_on, kind) values (?, '2026-02-01', 'DESK')", department);
             made.putAll(Map.of("RISK_POINT", riskPoint, "HAZARD", hazard, "SUPERVISION_ACTION", action));
+            made.putAll(Map.of("DUTY_RULE", dutyRule, "DUTY_EVENT", dutyEvent, "INSPECTION", inspection, "EMERGENCY_PLAN", emergencyPlan,
+                    "DRILL", drill));
             made.putAll(Map.of("LINKAGE_MECHANISM", mechanism, "LINKAGE_ACTIVATION", activation, "PLAN", plan, "INDICATOR", indicator,
                     "OBSERVATION", observation, "COMMITTEE", committee, "MEETING", meeting, "TRAINING_RULE", rule, "TRAINING_RECORD",
                     training, "ALERT", alert));
@@ -401,10 +410,12 @@ class ChangeFeedTest {
                     + " (?, '2026-02-01', '2026-02-20', 'Parts on order') returning hazard_id", hazard);
             insert(c, "insert into hazard_interview (hazard_id, held_on, held_by, interviewee) values"
                     + " (?, '2026-02-05', 'W', 'Z') returning hazard_id", hazard);
+            insert(c, "insert into inspection_hazard (inspection_id, hazard_id) values (?, ?) returning inspection_id", inspection, hazard);
             Map<String, Object> byType = new HashMap<>();
             pull(o.exchange(), beforeChildren, null).changes().forEach(ch -> byType.put((String) ch.get("recordType"), ch.get("recordId")));
             assertEquals(Map.of("LINKAGE_ACTIVATION", String.valueOf(activation), "PLAN", String.valueOf(plan),
-                    "COMMITTEE", String.valueOf(committee), "MEETING", String.valueOf(meeting), "HAZARD", String.valueOf(hazard)), byType);
+                    "COMMITTEE", String.valueOf(committee), "MEETING", String.valueOf(meeting), "HAZARD", String.valueOf(hazard),
+                    "INSPECTION", String.valueOf(inspection)), byType);
         }
         made.put("UNIT", Long.parseLong(o.department().id()));
         made.put("PERSON", Long.parseLong(person));
@@ -418,7 +429,9 @@ class ChangeFeedTest {
                 Map.entry("LINKAGE_ACTIVATION", "LinkageActivation"), Map.entry("PLAN", "Plan"), Map.entry("INDICATOR", "Indicator"),
                 Map.entry("OBSERVATION", "Observation"), Map.entry("COMMITTEE", "Committee"), Map.entry("MEETING", "Meeting"),
                 Map.entry("TRAINING_RULE", "TrainingRule"), Map.entry("TRAINING_RECORD", "TrainingRecord"), Map.entry("ALERT", "Alert"),
-                Map.entry("HAZARD", "Hazard"), Map.entry("RISK_POINT", "RiskPoint"), Map.entry("SUPERVISION_ACTION", "SupervisionAction"));
+                Map.entry("HAZARD", "Hazard"), Map.entry("RISK_POINT", "RiskPoint"), Map.entry("SUPERVISION_ACTION", "SupervisionAction"),
+                Map.entry("DUTY_RULE", "DutyRule"), Map.entry("DUTY_EVENT", "DutyEvent"), Map.entry("INSPECTION", "Inspection"),
+                Map.entry("EMERGENCY_PLAN", "EmergencyPlan"), Map.entry("DRILL", "Drill"));
         for (RecordType type : RecordType.values()) {
             List<Map<String, Object>> ofType = all.changes().stream().filter(ch -> type.name().equals(ch.get("recordType"))).toList();
             assertFalse(ofType.isEmpty(), "no change of " + type);
