@@ -56,12 +56,15 @@ public class DutyCheck implements Check {
                         cast(cast(:asOf as date) as timestamp), r.step) as p(start)
                 where cast(p.start + r.step as date) - 1 + r.grace_days < :asOf
             ), done as (
-                select x.rule_id, x.unit_id, x.period, count(*) as done
+                -- done: as of :asOf (what raises); done_now: whatever the date, as RESOLVE counts, so a
+                -- replay never reopens an alert that later events resolved.
+                select x.rule_id, x.unit_id, x.period, count(*) filter (where x.happened_on < :asOf) as done, count(*) as done_now
                 from duty_done x
-                where x.happened_on < :asOf and x.rule_id in (select id from rules)
+                where x.rule_id in (select id from rules)
                 group by 1, 2, 3
             ), missed as (
-                select d.alert_kind, d.rule_id, b.unit_id, d.period, d.title, d.minimum, coalesce(x.done, 0) as done
+                select d.alert_kind, d.rule_id, b.unit_id, d.period, d.title, d.minimum, coalesce(x.done, 0) as done,
+                       coalesce(x.done_now, 0) as done_now
                 from due d
                 join bound b on b.rule_id = d.rule_id
                 left join done x on x.rule_id = d.rule_id and x.unit_id = b.unit_id and x.period = d.period
@@ -78,7 +81,7 @@ public class DutyCheck implements Check {
                        resolved_by = null, resolution_note = null, updated_at = now(), version = a.version + 1
                 from missed m
                 where a.kind = m.alert_kind and a.subject_id = m.rule_id and a.unit_id = m.unit_id and a.period = m.period
-                  and a.training_rule_id is null and a.status = 'RESOLVED' and a.resolved_by = 'system'
+                  and a.training_rule_id is null and a.status = 'RESOLVED' and a.resolved_by = 'system' and m.done_now < m.minimum
                 returning 1
             )
             select (select count(*) from missed where alert_kind = 'MISSED_INSPECTION'),

@@ -46,7 +46,8 @@ public class PlanCheck implements Check {
             ), bureaus as (
                 select r.code, %s as bureau_id from region r where r.code in (select distinct region_code from enterprises)
             ), missing as (
-                select e.id, e.name, b.bureau_id from enterprises e join bureaus b on b.code = e.region_code
+                select e.id, e.name, b.bureau_id, (b.bureau_id is null or not %s) as missing_now
+                from enterprises e join bureaus b on b.code = e.region_code
                 where b.bureau_id is null or not %s
             ), raised as (
                 insert into alert (kind, status, period, subject_id, unit_id, message, raised_at)
@@ -63,11 +64,12 @@ public class PlanCheck implements Check {
                        resolved_by = null, resolution_note = null, updated_at = now(), version = a.version + 1
                 from missing m
                 where a.kind = 'PLAN_NOT_FILED' and a.subject_id = m.id and a.unit_id = m.id and a.period is null
-                  and a.training_rule_id is null and a.status = 'RESOLVED' and a.resolved_by = 'system'
+                  and a.training_rule_id is null and a.status = 'RESOLVED' and a.resolved_by = 'system' and m.missing_now
                 returning 1
             )
             select (select count(*) from missing), (select count(*) from raised), (select count(*) from reopened)
-            """.formatted(BUREAU.formatted("r.path"), FILED.formatted("e.id", "b.bureau_id", ":asOf"));
+            """.formatted(BUREAU.formatted("r.path"), FILED.formatted("e.id", "b.bureau_id", "date '9999-12-31'"),
+            FILED.formatted("e.id", "b.bureau_id", ":asOf"));
 
     /** Open alerts whose enterprise now has a plan filed with both (whatever the as-of date); {@code filter} narrows them. */
     private static String resolve(String filter) {
