@@ -4,14 +4,16 @@
 # quarterly special inspection, half-yearly drill) with a year of events, inserted with SQL into
 # the embedded test database; runs the checks (runChecks over HTTP) first, again the same day, and
 # a month later; then counts the SQL statements of dutyCompliance for 1 and for 50 rules in one
-# request. Prints figures, asserts nothing about time.
+# request. Prints figures, asserts nothing about time. The run's transaction gets 15 min (the JTA
+# default of 60 s is shorter than the checks' 10 min statement timeout; see the report of issue 18).
 # Usage: bench/duty-check.sh [units]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS="${1:-10000}"
 LOG="$(mktemp -t duty-bench.XXXXXX.log)"
 if ./mvnw -B test -Dtest=DutyCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
-        -Dbench.units="$UNITS" -Dquarkus.http.test-port=0 -Dquarkus.http.test-timeout=900s >"$LOG" 2>&1; then
+        -Dbench.units="$UNITS" -Dquarkus.http.test-port=0 -Dquarkus.http.test-timeout=900s \
+        -Dquarkus.transaction-manager.default-transaction-timeout=900s >"$LOG" 2>&1; then
     grep '^BENCH' "$LOG" | sed 's/^BENCH //'
     echo "machine: $(nproc) cores; full log: $LOG"
 else

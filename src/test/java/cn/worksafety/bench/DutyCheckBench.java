@@ -44,6 +44,8 @@ class DutyCheckBench {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(true);
+            // The pool's statement timeout is for request work; the bulk insert takes longer.
+            sql.execute("set statement_timeout = 0");
             sql.execute("insert into region (code, name, level, parent_code, path) values "
                     + "('DBENCH', 'Bench city', 'CITY', null, '/DBENCH/'), ('DBENCHK', 'Bench county', 'COUNTY', 'DBENCH', '/DBENCH/DBENCHK/')");
             try (PreparedStatement insert = connection.prepareStatement("insert into unit (code, name, kind, region_code) "
@@ -67,6 +69,7 @@ class DutyCheckBench {
                     join unit u on u.region_code = 'DBENCHK'
                     where r.region_code = 'DBENCHK' and cast(p.start as date) + 1 < date '%s' and random() < 0.8""".formatted(AS_OF, AS_OF));
             sql.execute("analyze");
+            sql.execute("reset statement_timeout");
             System.out.printf("BENCH inserted %,d enterprises, 4 rules, %,d events in %.1f s%n", units,
                     count(sql, "select count(*) from duty_event where recorded_by = 'bench'"), seconds(started));
         }
