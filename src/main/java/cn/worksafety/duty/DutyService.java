@@ -142,14 +142,14 @@ public class DutyService {
     }
 
     /**
-     * The rules binding the unit (one the caller can read), else the rules of the caller's region:
-     * its own and below, those naming a unit in it, and those binding the caller's own unit. In
-     * creation order.
+     * The rules binding the unit, else the rules of the caller's region: its own and below, those
+     * naming a unit in it, and those binding the caller's own unit. In creation order. A unit the
+     * caller cannot read answers no rules, as every list's filter does (docs/security.md).
      */
     public List<DutyRule> rules(String unitId) {
         if (unitId != null) {
-            Unit unit = organisation.readableUnit(Ids.reference(unitId, "unitId"), "unitId");
-            return bindingRules(unit, organisation.regionOf(unit));
+            Unit unit = organisation.unitsFor(List.of(Ids.reference(unitId, "unitId"))).get(0);
+            return organisation.canRead(unit) ? bindingRules(unit, organisation.regionOf(unit)) : new ArrayList<>();
         }
         String prefix = caller.readablePathPrefix();
         if (prefix == null) {

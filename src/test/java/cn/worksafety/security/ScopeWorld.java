@@ -124,6 +124,8 @@ final class ScopeWorld {
         r.put("item", list.get("items.edges[0].node.id"));
         r.put("training", admin("recordTraining", "TrainingRecordInput", trainingInput(r.get("person"))).get("id"));
         r.put("hazard", hazard(u));
+        r.put("dutyRule", admin("createDutyRule", "DutyRuleInput", dutyRuleInput(List.of(u.id()), null)).get("id"));
+        r.put("kindRule", admin("createDutyRule", "DutyRuleInput", dutyRuleInput(List.of(), region.get(scope))).get("id"));
         return r;
     }
 
@@ -177,6 +179,20 @@ final class ScopeWorld {
         return input;
     }
 
+    /**
+     * A monthly meeting duty naming the units, or binding the departments of the region and below. It
+     * applies from next year, so that no check raises alerts for the world's units meanwhile.
+     */
+    private static Map<String, Object> dutyRuleInput(List<String> unitIds, String regionCode) {
+        Map<String, Object> input = new HashMap<>(Map.of("title", "Duty " + Fixtures.unique("D"), "kind", "MEETING", "frequency",
+                "MONTH", "minimum", 1, "effectiveFrom", TODAY.plusYears(1).toString(), "unitIds", unitIds));
+        if (regionCode != null) {
+            input.put("regionCode", regionCode);
+            input.put("unitKinds", List.of("DEPARTMENT"));
+        }
+        return input;
+    }
+
     private static Map<String, Object> remediationPlan() {
         return Map.of("responsibility", "Manager", "measures", "Fix it", "funds", "10,000 yuan", "timeLimit",
                 TODAY.plusDays(20).toString(), "contingency", "Stand by");
@@ -198,9 +214,10 @@ final class ScopeWorld {
         return admin("reportHazard", "HazardInput", hazardInput(u)).get("id");
     }
 
+    /** A fresh open alert of the scope's unit, raised before TODAY so that supervision may be issued on TODAY. */
     private String alert(Scope scope) {
         return String.valueOf(insert("insert into alert (kind, subject_id, unit_id, message, raised_at, period) values "
-                + "('MISSED_MEETING', ?, ?, 'Scope matrix alert', now(), '2025') returning id",
+                + "('MISSED_MEETING', ?, ?, 'Scope matrix alert', now() - interval '10 days', '2025') returning id",
                 -1_000_000L - DAYS.incrementAndGet(), Long.parseLong(unit.get(scope).id())));
     }
 
@@ -377,6 +394,36 @@ final class ScopeWorld {
         calls.put("resolveAlert", s -> call("mutation($id: ID!) { resolveAlert(id: $id, note: \"Held the meeting\") { id } }",
                 "id", alert(s)));
 
+        // Supervision: fresh alerts and steps, as closing, issuing and replying use them up.
+        calls.put("closeAlert", s -> call("mutation($id: ID!) { closeAlert(id: $id, reason: \"Out of our hands\") { id } }",
+                "id", alert(s)));
+        calls.put("issueSupervision", s -> call("mutation($id: ID!, $on: Date!) { issueSupervision(alertId: $id, "
+                + "step: REMINDER_LETTER, issuedOn: $on) { id } }", "id", alert(s), "on", TODAY.toString()));
+        calls.put("replyToSupervision", s -> call("mutation($id: ID!, $on: Date!) { replyToSupervision(actionId: $id, "
+                + "reply: \"Meeting held\", repliedOn: $on) { id } }", "id", supervisionAction(s), "on", TODAY.toString()));
+        // TRAINING_EXPIRING: not the kind of the world's alerts, whose default ladder issueSupervision uses.
+        calls.put("setSupervisionLadder", s -> call("mutation($r: ID!) { setSupervisionLadder(alertKind: TRAINING_EXPIRING, "
+                + "regionCode: $r, steps: [{ step: REMINDER_LETTER, afterDays: 0 }]) { alertKind } }", "r", region.get(s)));
+        calls.put("supervisionBoard", s -> call("query($r: ID!) { supervisionBoard(regionCode: $r) { totalCount } }",
+                "r", region.get(s)));
+
+        // Recurring duties.
+        calls.put("createDutyRule", s -> call("mutation($i: DutyRuleInput!) { createDutyRule(input: $i) { id } }", "i",
+                dutyRuleInput(List.of(unit.get(s).id()), null)));
+        calls.put("createDutyRule binding by kind in the scope's region", s -> call("mutation($i: DutyRuleInput!) { "
+                + "createDutyRule(input: $i) { id } }", "i", dutyRuleInput(List.of(), region.get(s))));
+        calls.put("dutyCompliance", s -> call("query($r: ID!, $u: ID!, $y: Int!) { dutyCompliance(ruleId: $r, unitId: $u, "
+                + "year: $y) { period } }", "r", id(s, "dutyRule"), "u", unit.get(s).id(), "y", TODAY.getYear()));
+        calls.put("recordDutyEvent", s -> dutyEvent(id(s, "dutyRule"), unit.get(s)));
+        calls.put("recordDutyEvent on a rule of the scope's region binding the caller's unit", s -> dutyEvent(id(s, "kindRule"),
+                unit.get(Scope.OWN_UNIT)));
+        calls.put("recordInspection", s -> call("mutation($i: InspectionInput!) { recordInspection(input: $i) { id } }", "i",
+                Map.of("unitId", unit.get(s).id(), "kind", "SPECIAL", "heldOn", TODAY.toString(), "enterpriseIds", List.of())));
+        calls.put("registerEmergencyPlan", s -> call("mutation($i: EmergencyPlanInput!) { registerEmergencyPlan(input: $i) "
+                + "{ id } }", "i", Map.of("unitId", unit.get(s).id(), "title", "Emergency plan", "version", "2026")));
+        calls.put("recordDrill", s -> call("mutation($i: DrillInput!) { recordDrill(input: $i) { id } }", "i",
+                Map.of("unitId", unit.get(s).id(), "heldOn", TODAY.toString(), "kind", "DESK")));
+
         // Hazards.
         calls.put("reportHazard", s -> call("mutation($i: HazardInput!) { reportHazard(input: $i) { id } }", "i",
                 hazardInput(unit.get(s))));
@@ -423,6 +470,18 @@ final class ScopeWorld {
             }
         }
         return id;
+    }
+
+    private static Call dutyEvent(String rule, Fixtures.Unit u) {
+        return call("mutation($i: DutyEventInput!) { recordDutyEvent(input: $i) { id } }", "i",
+                Map.of("ruleId", rule, "unitId", u.id(), "happenedOn", TODAY.toString()));
+    }
+
+    /** A fresh step issued (by an admin acting from A) to the scope's unit against a fresh alert of it. */
+    private String supervisionAction(Scope scope) {
+        return ok(Tokens.token(callerUnit(), "admin"), "mutation($id: ID!, $on: Date!) { issueSupervision(alertId: $id, "
+                + "step: REMINDER_LETTER, issuedOn: $on) { id } }", vars("id", alert(scope), "on", TODAY.toString()))
+                .getString("data.issueSupervision.id");
     }
 
     private static Call observation(String indicator) {
