@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.jboss.logging.Logger;
 
 import cn.worksafety.audit.AuditTrail;
@@ -78,6 +80,7 @@ public class CheckRunner {
 
     /** Runs every check as of the date, after any run in progress on another replica (an admin waits for the result). */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "app.checks.transaction-timeout")
     public CheckRun run(LocalDate asOf, String trigger) {
         setLocal("statement_timeout", config.checks().statementTimeout());
         // A run in progress holds the lock: wait for it at most app.checks.lock-timeout (SQLSTATE 55P03, which
@@ -94,6 +97,7 @@ public class CheckRunner {
      * one of them does the work.
      */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "app.checks.transaction-timeout")
     public Optional<CheckRun> runIfDue(String trigger, Duration gap) {
         setLocal("statement_timeout", config.checks().statementTimeout());
         boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)

@@ -83,6 +83,13 @@ public interface AppConfig {
 
         /** PostgreSQL interval syntax (30s): how long a run waits for another one in progress. */
         String lockTimeout();
+
+        /**
+         * Seconds the checks' transaction may run (CheckRunner's @TransactionConfiguration reads the
+         * key by name): longer than the statement timeout, since a run is several statements; the
+         * JTA default of 60 s ended a 10,000-unit run (docs/recurring-duties.md).
+         */
+        int transactionTimeout();
     }
 
     /** The alert lifecycle (alert.AlertLifecycle, docs/supervision.md). */

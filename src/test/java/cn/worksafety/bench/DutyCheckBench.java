@@ -95,8 +95,11 @@ class DutyCheckBench {
                     rules.add(rows.getString(1));
                 }
             }
-            System.out.printf("BENCH dutyCompliance statements: 1 rule %d, 50 rules in one request %d%n",
-                    statements(rules.subList(0, 1), unit), statements(rules.subList(0, 50), unit));
+            // A request takes at most 20 root fields (QueryBudget): 50 rules are 3 requests (20, 20, 10).
+            System.out.printf("BENCH dutyCompliance statements: 1 rule %d, 20 rules in one request %d, 50 rules in 3 requests %d%n",
+                    statements(rules.subList(0, 1), unit), statements(rules.subList(0, 20), unit),
+                    statements(rules.subList(0, 20), unit) + statements(rules.subList(20, 40), unit)
+                            + statements(rules.subList(40, 50), unit));
             System.out.printf("BENCH (first rule %s, unit %s)%n", rule, unit);
         }
     }
