@@ -26,8 +26,9 @@ import cn.worksafety.alert.CheckOutcome;
  * <li>open alerts whose period now has enough events are resolved, whatever their date (a return
  * filed late, an event recorded after the alert).</li>
  * </ol>
- * Resolving does not depend on {@code asOf}, so replaying an earlier date never resolves an alert
- * whose condition still holds.
+ * Neither counting nor resolving depends on {@code asOf} (only which periods are due does), so
+ * replaying an earlier date never resolves an alert whose condition still holds, and never reopens
+ * one that events recorded since have made good (which would flip it at every run).
  */
 @ApplicationScoped
 public class DutyCheck implements Check {
@@ -59,9 +60,11 @@ public class DutyCheck implements Check {
                         cast(cast(:asOf as date) as timestamp), r.step) as p(start)
                 where cast(p.start + r.step as date) - 1 + r.grace_days < :asOf
             ), done as (
+                -- Every event of the period whatever its date, as CLEARED counts: a replay of an earlier
+                -- date never raises or reopens what a later event (a late return) has made good.
                 select x.rule_id, x.unit_id, x.period, count(*) as done
                 from duty_done x
-                where x.happened_on < :asOf and x.rule_id in (select id from rules)
+                where x.rule_id in (select id from rules)
                 group by 1, 2, 3
             ), missed as (
                 select d.alert_kind, d.rule_id, b.unit_id, d.period, d.title, d.minimum, coalesce(x.done, 0) as done

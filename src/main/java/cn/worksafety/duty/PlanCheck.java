@@ -34,7 +34,11 @@ public class PlanCheck implements Check {
             (select d.unit_id from unit_designation d join region dr on dr.code = d.region_code
              where d.role = 'EMERGENCY_BUREAU' and %s like dr.path || '%%' order by length(dr.path) desc limit 1)""";
 
-    /** Enterprises bound by a DRILL rule in effect without a plan filed with both as of :asOf (the CTEs the targets use). */
+    /**
+     * Enterprises bound by a DRILL rule in effect as of :asOf without a plan filed with both, whatever
+     * the filing date (as {@link #cleared} judges), so a replay of an earlier date never reopens an
+     * alert a later filing resolved (the lifecycle would flip it at every run).
+     */
     private static final String MISSING = """
             drill_rules as (
                 select r.id, r.unit_ids, r.unit_kinds, rg.path as region_path
@@ -52,7 +56,7 @@ public class PlanCheck implements Check {
             ), missing as (
                 select e.id, e.name, b.bureau_id from enterprises e join bureaus b on b.code = e.region_code
                 where b.bureau_id is null or not %s
-            )""".formatted(BUREAU.formatted("r.path"), FILED.formatted("e.id", "b.bureau_id", ":asOf"));
+            )""".formatted(BUREAU.formatted("r.path"), FILED.formatted("e.id", "b.bureau_id", "date '9999-12-31'"));
 
     private static final String TARGETS = """
             select 'PLAN_NOT_FILED' as kind, id as subject_id, id as unit_id, cast(null as bigint) as training_rule_id,

@@ -80,6 +80,8 @@ class DrillTest {
         assertEquals(List.of("RESOLVED"), planAlerts(enterprise), "filed with both: resolved at once");
         DutyTest.run("2026-07-02");
         assertEquals(List.of("RESOLVED"), planAlerts(enterprise));
+        DutyTest.run("2026-03-05");
+        assertEquals(List.of("RESOLVED"), planAlerts(enterprise), "a replay of a day before the filing does not reopen it");
 
         JsonPath drill = ok(editor(enterprise), DRILL, vars("i", drill(enterprise, planId, "2026-06-20")));
         assertEquals("2026 v2", drill.getString("data.recordDrill.plan.version"));
