@@ -75,7 +75,9 @@ public class SupervisionService {
             }
         } else {
             Region target = em.find(Region.class, region);
-            if (target == null || !caller.canRead(target)) {
+            // The region tree is public (regions), so a region outside the caller's is FORBIDDEN, as for
+            // designateUnit and createTrainingRule, not NOT_FOUND.
+            if (target == null) {
                 throw new NotFound("No region with code " + region + ".");
             }
             caller.requireRegionManager(target);

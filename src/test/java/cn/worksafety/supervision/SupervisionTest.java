@@ -140,8 +140,9 @@ class SupervisionTest {
         assertEquals("FORBIDDEN", errorCode(w.coordinator(), SET, vars("k", "RESPONSIBILITY_OVERDUE", "s", steps)),
                 "a coordinator may not set the default");
         assertEquals("FORBIDDEN", errorCode(w.editor(w.a()), SET, vars("k", "RESPONSIBILITY_OVERDUE", "r", w.county(), "s", steps)));
-        assertEquals("NOT_FOUND", errorCode(SupervisionWorld.create().coordinator(), SET,
-                vars("k", "RESPONSIBILITY_OVERDUE", "r", w.county(), "s", steps)));
+        assertEquals("FORBIDDEN", errorCode(SupervisionWorld.create().coordinator(), SET,
+                vars("k", "RESPONSIBILITY_OVERDUE", "r", w.county(), "s", steps)), "another county's coordinator");
+        assertEquals("NOT_FOUND", errorCode(w.coordinator(), SET, vars("k", "RESPONSIBILITY_OVERDUE", "r", "NO-SUCH-REGION", "s", steps)));
         assertEquals("BAD_USER_INPUT", errorCode(w.coordinator(), SET, vars("k", "RESPONSIBILITY_OVERDUE", "r", w.county(),
                 "s", List.of(Map.of("step", "WARNING_LETTER", "afterDays", 1), Map.of("step", "WARNING_LETTER", "afterDays", 2)))));
         assertEquals("BAD_USER_INPUT", errorCode(w.coordinator(), SET, vars("k", "RESPONSIBILITY_OVERDUE", "r", w.county(),
