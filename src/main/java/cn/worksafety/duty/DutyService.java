@@ -46,6 +46,10 @@ public class DutyService {
     @Inject
     DutyCheck check;
 
+    /** Its date check, shared by every duty event (inspections, drills, plans and events alike). */
+    @Inject
+    InspectionService inspections;
+
     @Inject
     Caller caller;
 
@@ -219,10 +223,7 @@ public class DutyService {
             throw new InvalidInput("Duty rule " + rule.id + " (" + rule.title + ") does not bind unit " + unit.code
                     + ": record events only for the units a rule binds.");
         }
-        LocalDate on = input.happenedOn;
-        if (on.isBefore(EARLIEST) || on.isAfter(today())) {
-            throw new InvalidInput("'happenedOn' must be a date from " + EARLIEST + " to today (" + today() + "), was " + on + ".");
-        }
+        LocalDate on = inspections.pastDate(input.happenedOn, "happenedOn");
         Period.Kind kind = rule.frequency.periodKind();
         Period period = input.period == null ? Period.containing(on, kind) : Period.parse(input.period.strip(), "period");
         if (period.kind() != kind) {
