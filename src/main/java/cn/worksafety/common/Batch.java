@@ -1,6 +1,7 @@
 package cn.worksafety.common;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,5 +31,27 @@ public final class Batch {
             ordered.add(key == null ? null : byKey.get(key));
         }
         return ordered;
+    }
+
+    /**
+     * Groups loaded child rows under the parent keys asked for: one list per key, in the keys'
+     * order, empty where a key has no rows; rows keep their loaded order within a group.
+     */
+    public static <K, V> List<List<V>> grouped(List<K> keys, Collection<V> rows, Function<V, K> parentOf) {
+        Map<K, List<V>> byParent = groupBy(rows, parentOf);
+        List<List<V>> grouped = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            grouped.add(key == null ? List.of() : byParent.getOrDefault(key, List.of()));
+        }
+        return grouped;
+    }
+
+    /** Rows grouped by a key, groups in the order their first row came, rows in loaded order. */
+    public static <K, V> Map<K, List<V>> groupBy(Collection<V> rows, Function<V, K> keyOf) {
+        Map<K, List<V>> groups = new LinkedHashMap<>();
+        for (V row : rows) {
+            groups.computeIfAbsent(keyOf.apply(row), k -> new ArrayList<>()).add(row);
+        }
+        return groups;
     }
 }

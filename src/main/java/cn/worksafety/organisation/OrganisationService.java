@@ -99,6 +99,23 @@ public class OrganisationService {
         return regions.findById(unit.regionCode);
     }
 
+    // ---------- single records by key, without a scope check (callers check) ----------
+
+    /** The region with that code, or null. */
+    public Region regionByCode(String code) {
+        return code == null ? null : regions.findById(code);
+    }
+
+    /** The unit with that id, or null. */
+    public Unit unitById(Long id) {
+        return id == null ? null : units.findById(id);
+    }
+
+    /** The person with that id, or null. */
+    public Person personById(Long id) {
+        return id == null ? null : persons.findById(id);
+    }
+
     // ---------- batch loading for nested fields ----------
 
     public List<Region> regionsFor(List<String> codes) {
