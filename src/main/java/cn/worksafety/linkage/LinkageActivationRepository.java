@@ -99,6 +99,12 @@ public class LinkageActivationRepository implements PanacheRepository<LinkageAct
                 .setParameter("ids", mechanismIds).getResultList();
     }
 
+    /** When the mechanism's latest activation started, null if it never was activated: one statement. */
+    public OffsetDateTime lastStart(long mechanismId) {
+        return getEntityManager().createQuery("select max(e.startedAt) from LinkageActivation e where e.mechanismId = :id",
+                OffsetDateTime.class).setParameter("id", mechanismId).getSingleResult();
+    }
+
     /**
      * Rows of (activation id, unit) for the units that took part in the activations, in the
      * order they were named; only those that were not participants when {@code outsidersOnly}.

@@ -30,7 +30,10 @@ import io.smallrye.graphql.api.Context;
 public class LinkageGraphQL {
 
     @Inject
-    LinkageService service;
+    LinkageMechanismService mechanismService;
+
+    @Inject
+    LinkageActivationService activationService;
 
     @Inject
     OrganisationService organisation;
@@ -42,7 +45,7 @@ public class LinkageGraphQL {
     @Allowed
     @Description("One linkage mechanism whose lead unit lies in the caller's region or in which the caller's unit takes part.")
     public LinkageMechanism linkageMechanism(@NonNull @Id String id) {
-        return service.mechanism(id);
+        return mechanismService.mechanism(id);
     }
 
     @Query
@@ -55,7 +58,7 @@ public class LinkageGraphQL {
             + "linkageMechanismsConnection).")
     public @NonNull List<@NonNull LinkageMechanism> linkageMechanisms(LinkageKind kind, @Id String unitId, LinkageRole role,
             Boolean includeRetired, Integer notActivatedWithinMonths, LocalDate asOf) {
-        return service.mechanisms(kind, unitId, role, includeRetired, notActivatedWithinMonths, asOf);
+        return mechanismService.mechanisms(kind, unitId, role, includeRetired, notActivatedWithinMonths, asOf);
     }
 
     @Query
@@ -63,7 +66,7 @@ public class LinkageGraphQL {
     @Description("The mechanisms of linkageMechanisms, in pages.")
     public @NonNull LinkageMechanismConnection linkageMechanismsConnection(Integer first, String after, LinkageKind kind,
             @Id String unitId, LinkageRole role, Boolean includeRetired, Integer notActivatedWithinMonths, LocalDate asOf) {
-        return LinkageMechanismConnection.of(service.mechanismsPage(kind, unitId, role, includeRetired, notActivatedWithinMonths,
+        return LinkageMechanismConnection.of(mechanismService.mechanismsPage(kind, unitId, role, includeRetired, notActivatedWithinMonths,
                 asOf, PageRequest.of(first, after)));
     }
 
@@ -74,7 +77,7 @@ public class LinkageGraphQL {
             + "that unit took part in.")
     public @NonNull LinkageActivationConnection linkageActivations(Integer first, String after, @Id String mechanismId,
             @Id String unitId, ActivationKind kind, String period, LocalDate from, LocalDate to, @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince) {
-        return LinkageActivationConnection.of(service.activations(mechanismId, unitId, kind, period, from, to,
+        return LinkageActivationConnection.of(activationService.activations(mechanismId, unitId, kind, period, from, to,
                 PageRequest.of(first, after, updatedSince)));
     }
 
@@ -82,7 +85,7 @@ public class LinkageGraphQL {
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Creates a mechanism led by a unit of the caller's region (coordinators; admins anywhere).")
     public @NonNull LinkageMechanism createLinkageMechanism(@NonNull LinkageMechanismInput input) {
-        return service.create(input);
+        return mechanismService.create(input);
     }
 
     @Mutation
@@ -91,7 +94,7 @@ public class LinkageGraphQL {
             + "client last read (CONFLICT when stale).")
     public @NonNull LinkageMechanism updateLinkageMechanism(@NonNull @Id String id, @NonNull int version,
             @NonNull LinkageMechanismInput input) {
-        return service.update(id, version, input);
+        return mechanismService.update(id, version, input);
     }
 
     @Mutation
@@ -100,7 +103,7 @@ public class LinkageGraphQL {
             + "includeRetired.")
     public @NonNull LinkageMechanism retireLinkageMechanism(@NonNull @Id String id, @NonNull int version, LocalDate retiredOn,
             String note) {
-        return service.retire(id, version, retiredOn, note);
+        return mechanismService.retire(id, version, retiredOn, note);
     }
 
     @Mutation
@@ -109,7 +112,7 @@ public class LinkageGraphQL {
             + "region. A unit editor names only the mechanism's units; the committee office may also name units of its region "
             + "or of a region above it, and the activation then shows drewInNonParticipants.")
     public @NonNull LinkageActivation recordActivation(@NonNull LinkageActivationInput input) {
-        return service.recordActivation(input);
+        return activationService.recordActivation(input);
     }
 
     // ---------- nested fields, loaded in one query per field and level ----------
@@ -122,7 +125,7 @@ public class LinkageGraphQL {
     @Name("participants")
     @Description("The units taking part besides the lead, with their duties, in the order given.")
     public @NonNull List<@NonNull List<@NonNull LinkageParticipant>> mechanismParticipants(@Source List<LinkageMechanism> mechanisms) {
-        return service.participantsFor(mechanisms);
+        return mechanismService.participantsFor(mechanisms);
     }
 
     @Name("activations")
@@ -131,7 +134,7 @@ public class LinkageGraphQL {
     public @NonNull List<@NonNull List<@NonNull LinkageActivation>> mechanismActivations(@Source List<LinkageMechanism> mechanisms,
             String period, LocalDate from, LocalDate to, @Id String unitId, ActivationKind kind) {
         BatchArguments.requireOneSet(context.unwrap(DataFetchingEnvironment.class));
-        return service.activationsFor(mechanisms, service.activationFilter(unitId, kind, period, from, to));
+        return activationService.activationsFor(mechanisms, activationService.activationFilter(unitId, kind, period, from, to));
     }
 
     @Name("activationCounts")
@@ -139,13 +142,13 @@ public class LinkageGraphQL {
     public @NonNull List<@NonNull List<@NonNull ActivationCount>> mechanismActivationCounts(
             @Source List<LinkageMechanism> mechanisms, @NonNull String period) {
         BatchArguments.requireOneSet(context.unwrap(DataFetchingEnvironment.class));
-        return service.countsFor(mechanisms, period);
+        return activationService.countsFor(mechanisms, period);
     }
 
     @Name("lastActivatedAt")
     @Description("When the latest activation started; null if it never was activated.")
     public List<OffsetDateTime> mechanismLastActivatedAt(@Source List<LinkageMechanism> mechanisms) {
-        return service.lastActivatedFor(mechanisms);
+        return activationService.lastActivatedFor(mechanisms);
     }
 
     @Name("unit")
@@ -155,20 +158,20 @@ public class LinkageGraphQL {
 
     @Name("mechanism")
     public @NonNull List<@NonNull LinkageMechanism> activationMechanism(@Source List<LinkageActivation> activations) {
-        return service.mechanismsFor(activations);
+        return mechanismService.mechanismsFor(activations);
     }
 
     @Name("units")
     @Description("The units that actually took part, in the order recorded.")
     public @NonNull List<@NonNull List<@NonNull Unit>> activationUnits(@Source List<LinkageActivation> activations) {
-        return service.unitsFor(activations, false);
+        return activationService.unitsFor(activations, false);
     }
 
     @Name("nonParticipantUnits")
     @Description("The units that took part although they were neither the lead nor a participant of the mechanism when the "
             + "activation was recorded.")
     public @NonNull List<@NonNull List<@NonNull Unit>> activationNonParticipantUnits(@Source List<LinkageActivation> activations) {
-        return service.unitsFor(activations, true);
+        return activationService.unitsFor(activations, true);
     }
 
     @Name("recordedBy")

@@ -16,6 +16,11 @@ public class LinkageParticipantRepository implements PanacheRepository<LinkagePa
                 : list("mechanismId in ?1 order by mechanismId, position", mechanismIds);
     }
 
+    /** The participants of one mechanism, in its order: one statement. */
+    public List<LinkageParticipant> forMechanism(long mechanismId) {
+        return list("mechanismId = ?1 order by position", mechanismId);
+    }
+
     /** Removes a mechanism's participants at once, so their replacements can reuse the same units. */
     public void deleteForMechanism(long mechanismId) {
         delete("mechanismId", mechanismId);

@@ -16,7 +16,7 @@ import cn.worksafety.audit.AuditTrail;
 import cn.worksafety.linkage.LinkageKind;
 import cn.worksafety.linkage.LinkageMechanism;
 import cn.worksafety.linkage.LinkageParticipant;
-import cn.worksafety.linkage.LinkageService;
+import cn.worksafety.linkage.LinkageMechanismService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.organisation.UnitRepository;
 
@@ -32,7 +32,7 @@ public class LinkageSample implements SampleDataSet {
     static final String RESOURCE = "sample/linkage-mechanisms.json";
 
     @Inject
-    LinkageService service;
+    LinkageMechanismService service;
 
     @Inject
     UnitRepository units;
@@ -74,7 +74,7 @@ public class LinkageSample implements SampleDataSet {
             }
             service.persist(mechanism, members);
             audit.changed("sample-data", "LinkageMechanism", mechanism.id, null,
-                    audit.snapshot(LinkageService.record(mechanism, members)));
+                    audit.snapshot(LinkageMechanismService.record(mechanism, members)));
         }
     }
 

@@ -108,10 +108,10 @@ class NativeReadinessIT {
                 "cn.worksafety.responsibility.ResponsibilityService$ListSnapshot",
                 "cn.worksafety.responsibility.ResponsibilityService$ItemSnapshot",
                 "cn.worksafety.responsibility.ResponsibilityImporter$RowError",
-                "cn.worksafety.linkage.LinkageService$MechanismRecord",
-                "cn.worksafety.linkage.LinkageService$ParticipantRecord",
-                "cn.worksafety.linkage.LinkageService$ActivationRecord",
-                "cn.worksafety.linkage.LinkageService$ActivationUnitRecord")
+                "cn.worksafety.linkage.LinkageMechanismService$MechanismRecord",
+                "cn.worksafety.linkage.LinkageMechanismService$ParticipantRecord",
+                "cn.worksafety.linkage.LinkageActivationService$ActivationRecord",
+                "cn.worksafety.linkage.LinkageActivationService$ActivationUnitRecord")
                 .filter(name -> !registered.contains(name)).toList();
         assertEquals(List.of(), missing, "classes written as JSON without reflection registration");
     }
