@@ -23,12 +23,15 @@ import cn.worksafety.security.Role;
 public class CommitteeGraphQL {
 
     @Inject
-    CommitteeService service;
+    CommitteeService committeeService;
+
+    @Inject
+    MeetingService meetingService;
 
     @Query
     @Allowed
     public Committee committee(@NonNull @Id String id) {
-        return service.committee(id);
+        return committeeService.committee(id);
     }
 
     @Query
@@ -36,21 +39,21 @@ public class CommitteeGraphQL {
     @Description("Committees of units in the caller's region, of one unit when unitId is given; in creation order. At "
             + "most 500 (more: BAD_USER_INPUT, page with committeesConnection).")
     public @NonNull List<@NonNull Committee> committees(@Id String unitId) {
-        return service.committees(unitId);
+        return committeeService.committees(unitId);
     }
 
     @Query
     @Allowed
     @Description("The committees of committees, in pages.")
     public @NonNull CommitteeConnection committeesConnection(Integer first, String after, @Id String unitId) {
-        return CommitteeConnection.of(service.committeesPage(unitId, PageRequest.of(first, after)));
+        return CommitteeConnection.of(committeeService.committeesPage(unitId, PageRequest.of(first, after)));
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Creates a committee of a unit in the caller's region (coordinators) or anywhere (admins).")
     public @NonNull Committee createCommittee(@NonNull CommitteeInput input) {
-        return service.create(input);
+        return committeeService.create(input);
     }
 
     @Mutation
@@ -58,7 +61,7 @@ public class CommitteeGraphQL {
     @Description("Edits a committee's name, establishment date, rule or members as of the version last read "
             + "(CONFLICT if it changed since); fields left out stay as they are.")
     public @NonNull Committee updateCommittee(@NonNull @Id String id, @NonNull int version, @NonNull CommitteeUpdateInput input) {
-        return service.update(id, version, input);
+        return committeeService.update(id, version, input);
     }
 
     @Mutation
@@ -66,56 +69,56 @@ public class CommitteeGraphQL {
     @Description("Records a meeting of a committee of the caller's unit (unit editors) or region (coordinators); "
             + "a PLENARY meeting that brings its period up to the rule resolves that period's MISSED_MEETING alert.")
     public @NonNull Meeting recordMeeting(@NonNull MeetingInput input) {
-        return service.record(input);
+        return meetingService.record(input);
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
     @Description("Corrects a meeting record as of the version last read; fields left out stay as they are.")
     public @NonNull Meeting correctMeeting(@NonNull @Id String id, @NonNull int version, @NonNull MeetingCorrectionInput input) {
-        return service.correct(id, version, input);
+        return meetingService.correct(id, version, input);
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR, Role.UNIT_EDITOR })
     @Description("Withdraws a meeting record entered in error (kept with the reason, no longer listed or counted).")
     public @NonNull Meeting withdrawMeeting(@NonNull @Id String id, @NonNull int version, @NonNull String reason) {
-        return service.withdraw(id, version, reason);
+        return meetingService.withdraw(id, version, reason);
     }
 
     // ---------- nested fields, loaded in one query per field and level ----------
 
     @Name("unit")
     public @NonNull List<@NonNull Unit> committeeUnit(@Source List<Committee> committees) {
-        return service.unitsOf(committees);
+        return committeeService.unitsOf(committees);
     }
 
     @Name("members")
     public @NonNull List<@NonNull List<@NonNull Unit>> committeeMembers(@Source List<Committee> committees) {
-        return service.membersOf(committees);
+        return committeeService.membersOf(committees);
     }
 
     @Name("meetings")
     @Description("Meetings held between from and to (inclusive, either may be left out), oldest first; withdrawn records excluded.")
     public @NonNull List<@NonNull List<@NonNull Meeting>> committeeMeetings(@Source List<Committee> committees, LocalDate from,
             LocalDate to) {
-        return service.meetingsOf(committees, from, to);
+        return meetingService.meetingsOf(committees, from, to);
     }
 
     @Name("compliance")
     @Description("Every period of the year that has started by today, with PLENARY meetings required and held.")
     public @NonNull List<@NonNull List<@NonNull PeriodCompliance>> committeeCompliance(@Source List<Committee> committees,
             @NonNull int year) {
-        return service.complianceOf(committees, year);
+        return meetingService.complianceOf(committees, year);
     }
 
     @Name("attendees")
     public @NonNull List<@NonNull List<@NonNull Unit>> meetingAttendees(@Source List<Meeting> meetings) {
-        return service.attendeesOf(meetings);
+        return meetingService.attendeesOf(meetings);
     }
 
     @Name("committee")
     public @NonNull List<@NonNull Committee> meetingCommittee(@Source List<Meeting> meetings) {
-        return service.committeesOf(meetings);
+        return committeeService.committeesOf(meetings);
     }
 }

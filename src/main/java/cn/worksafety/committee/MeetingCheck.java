@@ -95,7 +95,7 @@ public class MeetingCheck implements Check {
     /**
      * Resolves at once the committee's open MISSED_MEETING alerts whose condition a change has
      * cleared (a meeting recorded or corrected, the rule or establishment date edited); called by
-     * {@link CommitteeService} inside its transaction, after flushing the change.
+     * {@link CommitteeService} and {@link MeetingService} inside their transactions, after flushing the change.
      */
     public int resolveCleared(long committeeId) {
         return lifecycle.resolve(KINDS, null, CLEARED.formatted("and c.id = :committee"), Map.of("committee", committeeId));
