@@ -106,7 +106,7 @@ public class DutyService {
             if (code == null) {
                 throw new InvalidInput("'regionCode' is required with 'unitKinds' when your token names no unit.");
             }
-            region = organisation.regionsFor(List.of(code)).get(0);
+            region = organisation.regionByCode(code);
             if (region == null) {
                 throw new InvalidInput("'regionCode' names no known region: " + code + ".");
             }
@@ -135,7 +135,7 @@ public class DutyService {
     }
 
     private boolean canRead(DutyRule rule) {
-        if (rule.regionCode != null && caller.canRead(organisation.regionsFor(List.of(rule.regionCode)).get(0))) {
+        if (rule.regionCode != null && caller.canRead(organisation.regionByCode(rule.regionCode))) {
             return true;
         }
         if (organisation.unitsFor(rule.unitIds).stream().anyMatch(organisation::canRead)) {
@@ -152,7 +152,7 @@ public class DutyService {
      */
     public List<DutyRule> rules(String unitId) {
         if (unitId != null) {
-            Unit unit = organisation.unitsFor(List.of(Ids.reference(unitId, "unitId"))).get(0);
+            Unit unit = organisation.unitById(Ids.reference(unitId, "unitId"));
             return organisation.canRead(unit) ? bindingRules(unit, organisation.regionOf(unit)) : new ArrayList<>();
         }
         String prefix = caller.readablePathPrefix();
@@ -204,7 +204,7 @@ public class DutyService {
     }
 
     private boolean binds(DutyRule rule, Unit unit, Region unitRegion) {
-        Region ruleRegion = rule.regionCode == null ? null : organisation.regionsFor(List.of(rule.regionCode)).get(0);
+        Region ruleRegion = organisation.regionByCode(rule.regionCode);
         return binds(rule, unit, unitRegion, ruleRegion);
     }
 

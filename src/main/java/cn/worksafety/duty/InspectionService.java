@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.worksafety.audit.AuditTrail;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
 import cn.worksafety.common.KeysetQuery;
@@ -173,11 +174,7 @@ public class InspectionService {
                 + "order by hazard_id").setParameter("ids", inspections.stream().map(i -> i.id).toList()).getResultList();
         Map<Long, Hazard> byId = new HashMap<>();
         hazardRepository.hazards(links.stream().map(l -> ((Number) l[1]).longValue()).distinct().toList()).forEach(h -> byId.put(h.id, h));
-        Map<Long, List<Hazard>> byInspection = new HashMap<>();
-        for (Object[] link : links) {
-            Hazard hazard = byId.get(((Number) link[1]).longValue());
-            byInspection.computeIfAbsent(((Number) link[0]).longValue(), k -> new ArrayList<>()).add(hazard);
-        }
-        return inspections.stream().map(i -> byInspection.getOrDefault(i.id, List.of())).toList();
+        return Batch.grouped(inspections.stream().map(i -> i.id).toList(), links, link -> ((Number) link[0]).longValue()).stream()
+                .map(group -> group.stream().map(link -> byId.get(((Number) link[1]).longValue())).toList()).toList();
     }
 }

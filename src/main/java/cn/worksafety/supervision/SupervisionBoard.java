@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import cn.worksafety.common.AppConfig;
 import cn.worksafety.alert.Alert;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Cursor;
 import cn.worksafety.common.KeysetOrder;
 import cn.worksafety.common.NotFound;
@@ -110,8 +111,7 @@ public class SupervisionBoard {
     public List<SupervisionUnitCounts> units(Scope scope) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(UNITS), scope).getResultList();
-        Map<Long, List<Object[]>> byUnit = new LinkedHashMap<>();
-        rows.forEach(row -> byUnit.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add(row));
+        Map<Long, List<Object[]>> byUnit = Batch.groupBy(rows, row -> ((Number) row[0]).longValue());
         List<SupervisionUnitCounts> counts = new ArrayList<>();
         byUnit.forEach((unit, unitRows) -> {
             int open = 0, notStarted = 0, overdue = 0, late = 0;

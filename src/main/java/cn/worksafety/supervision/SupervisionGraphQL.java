@@ -1,7 +1,6 @@
 package cn.worksafety.supervision;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +97,8 @@ public class SupervisionGraphQL {
     @Name("actions")
     @Description("The supervision steps issued against the alert, oldest first.")
     public @NonNull List<@NonNull List<@NonNull SupervisionAction>> alertActions(@Source List<Alert> alerts) {
-        Map<Long, List<SupervisionAction>> byAlert = new HashMap<>();
-        repository.actionsOf(alerts.stream().map(a -> a.id).distinct().toList())
-                .forEach(action -> byAlert.computeIfAbsent(action.alertId, id -> new ArrayList<>()).add(action));
-        return alerts.stream().map(a -> byAlert.getOrDefault(a.id, List.of())).toList();
+        return Batch.grouped(alerts.stream().map(a -> a.id).toList(),
+                repository.actionsOf(alerts.stream().map(a -> a.id).distinct().toList()), action -> action.alertId);
     }
 
     @Name("alert")

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import cn.worksafety.alert.Alert;
 import cn.worksafety.audit.AuditTrail;
 import cn.worksafety.common.AppConfig;
+import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
@@ -142,8 +143,8 @@ public class TrainingService {
     @Transactional
     public TrainingRecord record(TrainingRecordInput input) {
         Long personId = Ids.reference(input.personId, "personId");
-        Person person = personId == null ? null : organisation.personsFor(List.of(personId)).get(0);
-        if (person == null || !organisation.canRead(organisation.unitsFor(List.of(person.unitId)).get(0))) {
+        Person person = organisation.personById(personId);
+        if (person == null || !organisation.canRead(organisation.unitById(person.unitId))) {
             throw new InvalidInput("'personId' names no person you can see: " + input.personId + ".");
         }
         requireEditor(person);
@@ -165,8 +166,8 @@ public class TrainingService {
     @Transactional
     public TrainingRecord correct(String id, int version, TrainingCorrectionInput input) {
         TrainingRecord record = records.findById(Ids.existing(id, "training record"));
-        Person person = record == null ? null : organisation.personsFor(List.of(record.personId)).get(0);
-        if (person == null || !organisation.canRead(organisation.unitsFor(List.of(person.unitId)).get(0))) {
+        Person person = record == null ? null : organisation.personById(record.personId);
+        if (person == null || !organisation.canRead(organisation.unitById(person.unitId))) {
             throw new NotFound("No training record with id " + id + ".");
         }
         requireEditor(person);
@@ -180,7 +181,7 @@ public class TrainingService {
     }
 
     private void requireEditor(Person person) {
-        Unit unit = organisation.unitsFor(List.of(person.unitId)).get(0);
+        Unit unit = organisation.unitById(person.unitId);
         caller.requireUnitEditor(unit, organisation.regionOf(unit));
     }
 
@@ -228,8 +229,8 @@ public class TrainingService {
             return persons.stream().map(p -> List.<TrainingStatus>of()).toList();
         }
         Map<Long, String> unitPaths = records.unitRegionPaths(persons.stream().map(p -> p.unitId).distinct().toList());
-        Map<Long, List<TrainingRecord>> byPerson = records.ofPersons(persons.stream().map(p -> p.id).distinct().toList(), null)
-                .stream().collect(Collectors.groupingBy(r -> r.personId));
+        Map<Long, List<TrainingRecord>> byPerson = Batch.groupBy(
+                records.ofPersons(persons.stream().map(p -> p.id).distinct().toList(), null), r -> r.personId);
         List<List<TrainingStatus>> result = new ArrayList<>(persons.size());
         for (Person person : persons) {
             List<PersonRole> held = person.getRoles();
@@ -245,9 +246,8 @@ public class TrainingService {
 
     /** Each person's records (of one kind when given), newest first: their training history. */
     public List<List<TrainingRecord>> recordsFor(List<Person> persons, TrainingKind kind) {
-        Map<Long, List<TrainingRecord>> byPerson = records.ofPersons(persons.stream().map(p -> p.id).distinct().toList(), kind)
-                .stream().collect(Collectors.groupingBy(r -> r.personId));
-        return persons.stream().map(p -> byPerson.getOrDefault(p.id, List.<TrainingRecord>of())).toList();
+        return Batch.grouped(persons.stream().map(p -> p.id).toList(),
+                records.ofPersons(persons.stream().map(p -> p.id).distinct().toList(), kind), r -> r.personId);
     }
 
     /**
