@@ -1,5 +1,6 @@
 package cn.worksafety.alert;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import cn.worksafety.common.AppConfig;
+import cn.worksafety.common.Timestamps;
 
 /**
  * The alert lifecycle every {@link Check} shares (RULES.md "Supervision", docs/supervision.md):
@@ -43,7 +45,9 @@ import cn.worksafety.common.AppConfig;
  * </ol>
  * Reopen touches RESOLVED rows and resolve the others (in the statement's snapshot), so no row is
  * written twice. Found counts one per identity without the unit (a hazard alerted to two units is
- * one hazard). Reopened alerts count as raised, as they always have.
+ * one hazard). Reopened alerts count as raised, as they always have. Every time it writes (raised,
+ * resolved, updated) is the service clock's instant, bound as {@code :now}, not the database's
+ * {@code now()}: one clock for the entities and the checks.
  */
 @ApplicationScoped
 public class AlertLifecycle {
@@ -54,13 +58,16 @@ public class AlertLifecycle {
     @Inject
     AppConfig config;
 
+    @Inject
+    Clock clock;
+
     /** The SQL condition on {@code al} under which a RESOLVED alert whose condition holds is opened again as of {@code :asOf}. */
     public static final String REOPENABLE = "(al.resolved_by = 'system' or (al.closed_on is not null "
             + "and alert_quiet_until(al.period, al.closed_on, cast(:quietPeriods as integer), cast(:quietDays as integer)) <= cast(:asOf as date)))";
 
     private static final String RESOLVE = """
-            update alert al set status = 'RESOLVED', resolved_at = now(), resolved_by = 'system',
-                   resolution_note = left(c.note, 1000), closed_on = null, updated_at = now(), version = al.version + 1
+            update alert al set status = 'RESOLVED', resolved_at = :now, resolved_by = 'system',
+                   resolution_note = left(c.note, 1000), closed_on = null, updated_at = :now, version = al.version + 1
             from (%s) c
             where al.id = c.id and al.status <> 'RESOLVED' and al.kind in (%s)
             """;
@@ -78,14 +85,14 @@ public class AlertLifecycle {
                           and coalesce(a.period, '') = coalesce(t.period, '')
                           and coalesce(a.training_rule_id, 0) = coalesce(t.training_rule_id, 0)),
                 raised as (
-                    insert into alert (kind, status, period, subject_id, unit_id, training_rule_id, message, raised_at)
-                    select k.kind, 'OPEN', k.period, k.subject_id, k.unit_id, k.training_rule_id, left(k.message, 1000), now()
+                    insert into alert (kind, status, period, subject_id, unit_id, training_rule_id, message, raised_at, created_at, updated_at)
+                    select k.kind, 'OPEN', k.period, k.subject_id, k.unit_id, k.training_rule_id, left(k.message, 1000), :now, :now, :now
                     from known k where k.alert_id is null
                     on conflict on constraint alert_identity do nothing
                     returning 1),
                 reopened as (
                     update alert al set status = 'OPEN', acknowledged_at = null, acknowledged_by = null, resolved_at = null,
-                           resolved_by = null, resolution_note = null, closed_on = null, updated_at = now(), version = al.version + 1
+                           resolved_by = null, resolution_note = null, closed_on = null, updated_at = :now, version = al.version + 1
                     from known k
                     where al.id = k.alert_id and al.status = 'RESOLVED' and %s
                     returning 1),
@@ -98,8 +105,8 @@ public class AlertLifecycle {
                        (select count(*) from resolved)
                 from (values %s) x(kind)
                 """.formatted(targets, REOPENABLE, RESOLVE.formatted(cleared, kindList), values(kinds));
-        Query query = em.createNativeQuery(sql).setParameter("asOf", asOf).setParameter("quietPeriods", config.alerts().quietPeriods())
-                .setParameter("quietDays", config.alerts().quietDays());
+        Query query = em.createNativeQuery(sql).setParameter("now", Timestamps.now(clock)).setParameter("asOf", asOf)
+                .setParameter("quietPeriods", config.alerts().quietPeriods()).setParameter("quietDays", config.alerts().quietDays());
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -116,7 +123,7 @@ public class AlertLifecycle {
      */
     public int resolve(Collection<AlertKind> kinds, String with, String cleared, Map<String, Object> params) {
         String sql = (with == null || with.isBlank() ? "" : "with " + with + "\n") + RESOLVE.formatted(cleared, literals(kinds));
-        Query query = em.createNativeQuery(sql);
+        Query query = em.createNativeQuery(sql).setParameter("now", Timestamps.now(clock));
         params.forEach(query::setParameter);
         return query.executeUpdate();
     }

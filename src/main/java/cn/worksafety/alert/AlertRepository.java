@@ -1,14 +1,21 @@
 package cn.worksafety.alert;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import cn.worksafety.common.KeysetQuery;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
+import cn.worksafety.common.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
+
+    @Inject
+    Clock clock;
 
     public Page<Alert> page(String readablePrefix, AlertStatus status, AlertKind kind, Long unitId, PageRequest request) {
         KeysetQuery<Alert> query = new KeysetQuery<>(Alert.class);
@@ -34,10 +41,10 @@ public class AlertRepository implements PanacheRepository<Alert> {
      */
     public int resolveCleared(AlertKind kind, long subject, String period, String note) {
         String periodClause = period == null ? "" : " and period = :period";
-        var query = getEntityManager().createNativeQuery("update alert set status = 'RESOLVED', resolved_at = now(), "
-                + "resolved_by = 'system', resolution_note = :note, updated_at = now(), version = version + 1 "
+        var query = getEntityManager().createNativeQuery("update alert set status = 'RESOLVED', resolved_at = :now, "
+                + "resolved_by = 'system', resolution_note = :note, updated_at = :now, version = version + 1 "
                 + "where kind = :kind and subject_id = :subject and status <> 'RESOLVED'" + periodClause)
-                .setParameter("note", note).setParameter("kind", kind.name()).setParameter("subject", subject);
+                .setParameter("now", Timestamps.now(clock)).setParameter("note", note).setParameter("kind", kind.name()).setParameter("subject", subject);
         if (period != null) {
             query.setParameter("period", period);
         }

@@ -1,25 +1,24 @@
 package cn.worksafety.common;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
 /**
  * What every mutable record has: a numeric id (exposed as a stable GraphQL ID), creation and
- * update times kept by the persistence layer, and a version for optimistic locking.
+ * update times kept by the persistence layer from the service's clock ({@link Timestamps}), and a
+ * version for optimistic locking.
  */
 @MappedSuperclass
-public abstract class TrackedEntity {
+@EntityListeners(Timestamps.class)
+public abstract class TrackedEntity implements Timestamps.Stamped {
 
     @jakarta.persistence.Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,19 +38,14 @@ public abstract class TrackedEntity {
     @NonNull
     public int version;
 
-    @PrePersist
-    void stampCreation() {
-        createdAt = now();
-        updatedAt = createdAt;
+    @Override
+    public void stampCreation(OffsetDateTime now) {
+        createdAt = now;
+        updatedAt = now;
     }
 
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = now();
-    }
-
-    // Microseconds, as PostgreSQL stores them, so cursors built from memory match the database.
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    @Override
+    public void stampUpdate(OffsetDateTime now) {
+        updatedAt = now;
     }
 }

@@ -2,17 +2,14 @@ package cn.worksafety.duty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -22,6 +19,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.worksafety.common.Timestamps;
 import cn.worksafety.exchange.ChangedRecord;
 
 /**
@@ -31,7 +29,8 @@ import cn.worksafety.exchange.ChangedRecord;
  */
 @Entity
 @Table(name = "emergency_plan")
-public class EmergencyPlan implements ChangedRecord {
+@EntityListeners(Timestamps.class)
+public class EmergencyPlan implements ChangedRecord, Timestamps.Stamped {
 
     @jakarta.persistence.Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,14 +72,14 @@ public class EmergencyPlan implements ChangedRecord {
     @Ignore
     public int rowVersion;
 
-    @PrePersist
-    void stampCreation() {
-        createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
+    @Override
+    public void stampCreation(OffsetDateTime now) {
+        createdAt = now;
+        updatedAt = now;
     }
 
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    @Override
+    public void stampUpdate(OffsetDateTime now) {
+        updatedAt = now;
     }
 }

@@ -1,9 +1,7 @@
 package cn.worksafety.responsibility;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -19,6 +18,7 @@ import cn.worksafety.common.Cursor;
 import cn.worksafety.common.KeysetOrder;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
+import cn.worksafety.common.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /**
@@ -27,6 +27,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
  */
 @ApplicationScoped
 public class ResponsibilityRepository implements PanacheRepository<Responsibility> {
+
+    @Inject
+    Clock clock;
 
     // ---------- item pages ----------
 
@@ -216,13 +219,13 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
     /** Marks every item of a list as changed (the list was withdrawn). */
     public void touchItemsOfList(long listId) {
         getEntityManager().createNativeQuery("update responsibility set updated_at = :now where list_id = :id")
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)).setParameter("id", listId)
+                .setParameter("now", Timestamps.now(clock)).setParameter("id", listId)
                 .executeUpdate();
     }
 
     private void touch(String table, long id) {
         getEntityManager().createNativeQuery("update " + table + " set updated_at = :now where id = :id")
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)).setParameter("id", id)
+                .setParameter("now", Timestamps.now(clock)).setParameter("id", id)
                 .executeUpdate();
     }
 }

@@ -3,7 +3,6 @@ package cn.worksafety.responsibility;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +28,7 @@ import cn.worksafety.common.NotFound;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Text;
+import cn.worksafety.common.Timestamps;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
 import cn.worksafety.organisation.Unit;
@@ -492,7 +492,7 @@ public class ResponsibilityService {
         return problems;
     }
 
-    private static void apply(Responsibility item, ItemDraft draft) {
+    private void apply(Responsibility item, ItemDraft draft) {
         item.number = draft.number();
         item.title = draft.title();
         item.content = draft.content();
@@ -501,12 +501,12 @@ public class ResponsibilityService {
         item.deadlineKind = draft.kind();
         item.dueOn = draft.dueOn();
         // Every accepted change moves the version, even one that only touches the assignments.
-        item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        item.updatedAt = Timestamps.now(clock);
     }
 
     private List<Assignment> replaceAssignments(Responsibility item, List<ItemDraft.UnitRole> assignments, boolean existing) {
         if (existing) {
-            item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            item.updatedAt = Timestamps.now(clock);
             items.deleteAssignments(item.id);
         }
         List<Assignment> stored = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.worksafety.supervision;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
 import cn.worksafety.alert.AlertKind;
+import cn.worksafety.common.Timestamps;
 
 /** Ladders (native SQL over supervision_ladder and its steps) and actions. */
 @ApplicationScoped
@@ -21,6 +23,9 @@ public class SupervisionRepository {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /** The default ladders and those of the regions under the prefix (null: all), defaults first. */
     public List<SupervisionLadder> ladders(String readablePrefix) {
@@ -71,10 +76,11 @@ public class SupervisionRepository {
         em.createNativeQuery("delete from supervision_ladder_step where alert_kind = :kind and region_code is not distinct from :region")
                 .setParameter("kind", kind.name()).setParameter("region", text(regionCode)).executeUpdate();
         em.createNativeQuery("""
-                insert into supervision_ladder (alert_kind, region_code) values (:kind, :region)
+                insert into supervision_ladder (alert_kind, region_code, updated_at) values (:kind, :region, :now)
                 on conflict on constraint supervision_ladder_identity
-                do update set updated_at = now(), version = supervision_ladder.version + 1""")
-                .setParameter("kind", kind.name()).setParameter("region", text(regionCode)).executeUpdate();
+                do update set updated_at = :now, version = supervision_ladder.version + 1""")
+                .setParameter("kind", kind.name()).setParameter("region", text(regionCode)).setParameter("now", Timestamps.now(clock))
+                .executeUpdate();
         for (int i = 0; i < steps.size(); i++) {
             em.createNativeQuery("insert into supervision_ladder_step (alert_kind, region_code, position, step, after_days) "
                     + "values (:kind, :region, :position, :step, :days)")

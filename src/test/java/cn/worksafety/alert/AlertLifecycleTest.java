@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.supervision.SupervisionWorld;
+import cn.worksafety.support.TestClock;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,6 +39,34 @@ class AlertLifecycleTest {
     private static final String KIND = "RESPONSIBILITY_OVERDUE";
     private static final String RESOLVE = "mutation($id: ID!) { resolveAlert(id: $id, note: \"We did it\") { status } }";
     private static final String CLOSE = "mutation($id: ID!, $r: String!) { closeAlert(id: $id, reason: $r) { status resolvedBy resolutionNote closedOn } }";
+
+    @Test
+    void recordsAndAlertsTakeTheirTimesFromTheServiceClockNotTheDatabase() throws Exception {
+        TestClock.setDate(LocalDate.of(2025, 5, 6));
+        try {
+            SupervisionWorld w = SupervisionWorld.create();
+            String item = w.item(today().minusDays(1), w.a());
+            run(today());
+            String id = (String) onlyAlert(w.a(), KIND).get("id");
+            w.complete(item, w.a(), today());
+            assertEquals("RESOLVED", onlyAlert(w.a(), KIND).get("status"));
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select a.raised_at, a.created_at, a.updated_at, a.resolved_at, r.created_at "
+                            + "from alert a, responsibility r where a.id = ? and r.id = ?")) {
+                ps.setLong(1, Long.parseLong(id));
+                ps.setLong(2, Long.parseLong(item));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int column = 1; column <= 5; column++) {
+                        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+                        assertEquals(today(), at.atZoneSameInstant(TestClock.ZONE).toLocalDate(), "column " + column);
+                    }
+                }
+            }
+        } finally {
+            TestClock.reset();
+        }
+    }
 
     @Test
     void aUnitEditorCannotResolveItsOwnAlertButMayAcknowledgeIt() {

@@ -28,6 +28,7 @@ import cn.worksafety.common.Period;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -228,7 +229,7 @@ class CommitteeTest {
 
     @Test
     void complianceListsOnlyPeriodsStartedByTodayAndARunningPeriodIsCompliant() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestClock.today();
         Made c = committee(today.getYear() + "-01-01", "MONTHLY", 1, 0);
         List<Map<String, Object>> periods = compliance(c.id(), today.getYear());
         assertEquals(today.getMonthValue(), periods.size());
@@ -330,7 +331,7 @@ class CommitteeTest {
         assertEquals("CONFLICT", errorCode(Tokens.admin(), RECORD, vars("i", Map.of("committeeId", c.id(), "heldOn", "2025-02-10", "kind", "PLENARY"))));
         meeting(c.id(), "2025-02-10", "SPECIAL");
         assertEquals("BAD_USER_INPUT", errorCode(Tokens.admin(), RECORD, vars("i", Map.of("committeeId", c.id(), "heldOn", "2024-12-31", "kind", "PLENARY"))));
-        String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        String tomorrow = TestClock.today().plusDays(2).toString();
         assertEquals("BAD_USER_INPUT", errorCode(Tokens.admin(), RECORD, vars("i", Map.of("committeeId", c.id(), "heldOn", tomorrow, "kind", "PLENARY"))));
         assertEquals("BAD_USER_INPUT", errorCode(Tokens.admin(), RECORD,
                 vars("i", Map.of("committeeId", c.id(), "heldOn", "2025-03-03", "kind", "PLENARY", "attendeeIds", List.of("999999999")))));

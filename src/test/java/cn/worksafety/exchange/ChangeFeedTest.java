@@ -15,8 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +34,7 @@ import cn.worksafety.hazard.HazardWorld;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -351,8 +350,7 @@ class ChangeFeedTest {
         String person = Fixtures.person(o.department(), List.of("SAFETY_MANAGER"), null, null);
         List<String> ids = list(o);
         ok(o.coordinator(), "mutation($i: ProgressReportInput!) { reportProgress(input: $i) { id } }", vars("i", Map.of(
-                "responsibilityId", ids.get(1), "unitId", o.department().id(), "reportedOn", LocalDate.now(ZoneId.of("Asia/Shanghai"))
-                        .toString(), "summary", "Started.", "completed", false)));
+                "responsibilityId", ids.get(1), "unitId", o.department().id(), "reportedOn", TestClock.today().toString(), "summary", "Started.", "completed", false)));
         String cursor = pull(o.exchange(), null, null).cursor();
         long office = Long.parseLong(o.office().id());
         long department = Long.parseLong(o.department().id());
@@ -464,13 +462,16 @@ class ChangeFeedTest {
         Office o = office();
         list(o);
         String old = pull(o.exchange(), null, null).cursor();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("insert into change_log (record_type, record_id, operation, region_path, changed_at)"
+                        + " values ('RESPONSIBILITY', -1, 'DELETE', '/nowhere/', ?)")) {
             // A deletion recorded after that cursor but long enough ago to be pruned by the checks.
-            s.execute("insert into change_log (record_type, record_id, operation, region_path, changed_at) values"
-                    + " ('RESPONSIBILITY', -1, 'DELETE', '/nowhere/', now() - interval '100 days')");
+            // changed_at is the database's time (the change-feed trigger's), so the test writes it as of the service's clock.
+            s.setObject(1, TestClock.now().minusDays(100));
+            s.execute();
         }
         ok(Tokens.admin(), "mutation($d: Date!) { runChecks(asOf: $d) { asOf } }",
-                vars("d", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+                vars("d", TestClock.today().toString()));
 
         JsonPath refused = post(o.exchange(), CHANGES, vars("a", old)).extract().jsonPath();
         assertEquals("BAD_USER_INPUT", refused.getString("errors[0].extensions.code"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -390,7 +391,7 @@ class HazardTest {
     @Test
     void hazardsAndRiskPointsFilterAndPageForDataExchange() {
         HazardWorld world = HazardWorld.create();
-        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1).toString();
+        String since = TestClock.now().minusSeconds(1).toString();
         String a = id(world.report("GENERAL", "2026-03-02", null));
         String b = id(world.report("MAJOR", "2026-03-10", null));
         String c = id(world.report("SIGNIFICANT", "2026-04-02", "2026-12-31"));
@@ -425,6 +426,6 @@ class HazardTest {
     }
 
     private static String today() {
-        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        return TestClock.today().toString();
     }
 }

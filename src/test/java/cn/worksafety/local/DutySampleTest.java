@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import cn.worksafety.duty.DutyCheck;
 import cn.worksafety.duty.PlanCheck;
 import cn.worksafety.support.SampleData;
+import cn.worksafety.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -57,7 +57,7 @@ class DutySampleTest {
             duties.load();
             assertEquals(List.of("COMPREHENSIVE_INSPECTION", "DRILL", "MEETING", "SELF_INSPECTION", "SPECIAL_INSPECTION", "STAFF_TRAINING",
                     "SUPERVISION_ROUND", "WRITTEN_RETURN"), strings("select distinct kind from duty_rule r where " + SAMPLE + " order by 1"));
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            LocalDate today = TestClock.today();
             dutyCheck.run(today);
             planCheck.run(today);
             List<String> missed = strings("select distinct a.kind from alert a join duty_rule r on r.id = a.subject_id where " + SAMPLE

@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -60,7 +60,7 @@ class PlanTaskTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return TestClock.today();
     }
 
     private static String createPlan(String token, Map<String, Object> input) {

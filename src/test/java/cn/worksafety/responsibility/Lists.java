@@ -4,7 +4,6 @@ import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.vars;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -33,7 +33,7 @@ final class Lists {
 
     /** Today in the service's zone, as the service computes status. */
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return TestClock.today();
     }
 
     /** A county with its office (issuer, coordinator's unit) and three departments. */

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import javax.sql.DataSource;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 
 /**
  * The small world of the scope matrix (RoleMatrixTest): a city with two sibling counties. The caller
@@ -47,7 +47,7 @@ final class ScopeWorld {
             "SPECIAL_OPERATOR");
     private static final List<String> TRAINING_KINDS = List.of("ASSESSMENT", "CERTIFICATE", "INDUCTION", "REFRESHER");
     /** A day in the past in the service's zone, far enough from midnight that the zones agree. */
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
+    private static final LocalDate TODAY = TestClock.today().minusDays(2);
 
     private final DataSource dataSource;
     final String city;
@@ -217,8 +217,8 @@ final class ScopeWorld {
     /** A fresh open alert of the scope's unit, raised before TODAY so that supervision may be issued on TODAY. */
     private String alert(Scope scope) {
         return String.valueOf(insert("insert into alert (kind, subject_id, unit_id, message, raised_at, period) values "
-                + "('MISSED_MEETING', ?, ?, 'Scope matrix alert', now() - interval '10 days', '2025') returning id",
-                -1_000_000L - DAYS.incrementAndGet(), Long.parseLong(unit.get(scope).id())));
+                + "('MISSED_MEETING', ?, ?, 'Scope matrix alert', ?, '2025') returning id",
+                -1_000_000L - DAYS.incrementAndGet(), Long.parseLong(unit.get(scope).id()), TestClock.now().minusDays(10)));
     }
 
     private String rectifiedHazard(Scope scope) {

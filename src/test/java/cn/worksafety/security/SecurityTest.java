@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -169,7 +170,7 @@ class SecurityTest {
         assertNull(trail.get("data.auditTrail.edges[0].node.before"));
         assertTrue(trail.getString("data.auditTrail.edges[0].node.after").contains("\"code\""));
 
-        String since = java.time.OffsetDateTime.now().toString();
+        String since = TestClock.now().toString();
         assertEquals("FORBIDDEN", errorCode(Tokens.token(office.code(), "viewer"), CREATE_UNIT, vars("i", unitInput(county))));
         assertEquals("CONFLICT", errorCode(coordinator, CREATE_UNIT, vars("i", Map.of("code", office.code(), "name", "dup",
                 "kind", "DEPARTMENT", "regionCode", county))));

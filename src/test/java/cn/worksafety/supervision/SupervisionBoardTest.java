@@ -25,6 +25,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.TestClock;
 import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -127,12 +128,15 @@ class SupervisionBoardTest {
                         u as (insert into unit (code, name, kind, region_code)
                               select ? || '-' || n, 'Unit ' || n, 'DEPARTMENT', ? from g returning id),
                         a as (insert into alert (kind, status, period, subject_id, unit_id, message, raised_at)
-                              select 'RESPONSIBILITY_OVERDUE', 'OPEN', '2026-01-01', u.id, u.id, 'Batch', now() from u returning id, unit_id)
+                              select 'RESPONSIBILITY_OVERDUE', 'OPEN', '2026-01-01', u.id, u.id, 'Batch', ? from u returning id, unit_id)
                         insert into supervision_action (alert_id, step, issued_on, issued_by_id, target_id, reply_by)
-                        select a.id, 'REMINDER_LETTER', current_date, a.unit_id, a.unit_id, current_date from a""")) {
+                        select a.id, 'REMINDER_LETTER', ?, a.unit_id, a.unit_id, ? from a""")) {
             insert.setInt(1, count);
             insert.setString(2, Fixtures.unique("SB"));
             insert.setString(3, county);
+            insert.setObject(4, TestClock.now());
+            insert.setObject(5, TestClock.today());
+            insert.setObject(6, TestClock.today());
             insert.executeUpdate();
         }
     }

@@ -4,13 +4,13 @@ import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.vars;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -34,7 +34,7 @@ public record SupervisionWorld(String county, Fixtures.Unit office, Fixtures.Uni
 
     /** Today in the service's zone, as the service computes it. */
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return TestClock.today();
     }
 
     public String coordinator() {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
+import cn.worksafety.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -396,20 +397,20 @@ class TrainingTest {
         String id = onlyAlert(unit, "TRAINING_MISSING").get("id").toString();
 
         // No operation edits a person's roles or unit yet: change them in the database.
-        sql("update person set roles = array_remove(roles, 'ENFORCEMENT_OFFICER'), version = version + 1, updated_at = now() where id = ?", personId);
+        sql("update person set roles = array_remove(roles, 'ENFORCEMENT_OFFICER'), version = version + 1, updated_at = ? where id = ?", TestClock.now(), personId);
         run("2026-03-02");
         assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_MISSING").get("status"));
-        sql("update person set roles = array_append(roles, 'ENFORCEMENT_OFFICER'), version = version + 1, updated_at = now() where id = ?", personId);
+        sql("update person set roles = array_append(roles, 'ENFORCEMENT_OFFICER'), version = version + 1, updated_at = ? where id = ?", TestClock.now(), personId);
         run("2026-03-03");
         Map<String, Object> back = onlyAlert(unit, "TRAINING_MISSING");
         assertEquals(id, back.get("id").toString());
         assertEquals("OPEN", back.get("status"));
 
-        sql("update person set unit_id = ?, version = version + 1, updated_at = now() where id = ?", Long.parseLong(other.id()), personId);
+        sql("update person set unit_id = ?, version = version + 1, updated_at = ? where id = ?", Long.parseLong(other.id()), TestClock.now(), personId);
         run("2026-03-04");
         assertEquals("RESOLVED", onlyAlert(unit, "TRAINING_MISSING").get("status"));
         assertEquals("OPEN", onlyAlert(other, "TRAINING_MISSING").get("status"));
-        sql("update person set unit_id = ?, version = version + 1, updated_at = now() where id = ?", Long.parseLong(unit.id()), personId);
+        sql("update person set unit_id = ?, version = version + 1, updated_at = ? where id = ?", Long.parseLong(unit.id()), TestClock.now(), personId);
         run("2026-03-05");
         run("2026-03-05");
         Map<String, Object> home = onlyAlert(unit, "TRAINING_MISSING");
