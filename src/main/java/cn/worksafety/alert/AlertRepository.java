@@ -18,7 +18,7 @@ public class AlertRepository implements PanacheRepository<Alert> {
     Clock clock;
 
     public Page<Alert> page(String readablePrefix, AlertStatus status, AlertKind kind, Long unitId, PageRequest request) {
-        KeysetQuery<Alert> query = new KeysetQuery<>(Alert.class);
+        KeysetQuery<Alert> query = KeysetQuery.jpql(Alert.class, "e");
         if (readablePrefix != null) {
             query.where("e.unitId in (select u.id from Unit u, Region r where u.regionCode = r.code and r.path like :readable)",
                     "readable", readablePrefix + "%");

@@ -11,8 +11,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import cn.worksafety.common.Cursor;
-import cn.worksafety.common.KeysetOrder;
+import cn.worksafety.common.Page;
 import cn.worksafety.common.PageInfo;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.security.Allowed;
@@ -36,13 +35,7 @@ public class AuditGraphQL {
             + "type (the GraphQL type name, e.g. 'Plan') with recordId to follow one record.")
     public @NonNull AuditConnection auditTrail(Integer first, String after, @Id String recordId, OffsetDateTime since,
             @Description("Only entries for this record type, e.g. 'Responsibility'.") String recordType) {
-        PageRequest request = PageRequest.of(first, after);
-        Long afterId = request.after() == null ? null : request.after().id();
-        List<AuditEntry> rows = entries.page(afterId, recordType, recordId, since, request.first() + 1);
-        boolean hasNext = rows.size() > request.first();
-        List<AuditEntry> page = hasNext ? rows.subList(0, request.first()) : rows;
-        List<AuditEdge> edges = page.stream()
-                .map(e -> new AuditEdge(new Cursor(KeysetOrder.ID, null, e.id).encode(), e)).toList();
-        return new AuditConnection(edges, new PageInfo(hasNext, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        Page<AuditEntry> page = entries.page(recordType, recordId, since, PageRequest.of(first, after));
+        return new AuditConnection(page.edges(AuditEdge::new), page.pageInfo());
     }
 }

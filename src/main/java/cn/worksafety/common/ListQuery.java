@@ -65,21 +65,9 @@ public final class ListQuery<T extends TrackedEntity> {
                 + "through them with '" + sibling + "' (first/after).");
     }
 
-    /** One keyset page by id, with the total count, as every connection of the schema. */
+    /** One keyset page by id, with the total count, as every connection of the schema (common.KeysetQuery). */
     public Page<T> page(PageRequest request) {
-        String from = " from " + type.getSimpleName() + " " + alias + " where " + where;
-        long total = query("select count(" + alias + ")" + from, Long.class, parameters).getSingleResult();
-        Map<String, Object> params = new HashMap<>(parameters);
-        String after = "";
-        if (request.after() != null) {
-            after = " and " + alias + ".id > :pageAfterId";
-            params.put("pageAfterId", request.after().id());
-        }
-        List<T> rows = query("select " + alias + from + after + " order by " + alias + ".id", type, params)
-                .setMaxResults(request.first() + 1).getResultList();
-        boolean hasNext = rows.size() > request.first();
-        List<T> items = hasNext ? rows.subList(0, request.first()) : rows;
-        return new Page<>(List.copyOf(items), hasNext, total, e -> new Cursor(KeysetOrder.ID, null, e.id));
+        return KeysetQuery.jpql(type, alias).where(where).parameters(parameters).page(em, request);
     }
 
     private <R> TypedQuery<R> query(String jpql, Class<R> resultType, Map<String, Object> params) {

@@ -142,7 +142,7 @@ public class InspectionService {
 
     /** Inspections by units of the caller's region, of one unit when given; oldest first, in keyset pages. */
     public Page<Inspection> page(String unitId, PageRequest request) {
-        KeysetQuery<Inspection> query = new KeysetQuery<>(Inspection.class);
+        KeysetQuery<Inspection> query = KeysetQuery.jpql(Inspection.class, "e");
         String prefix = caller.readablePathPrefix();
         if (prefix != null) {
             query.where("e.unitId in (select u.id from Unit u where u.regionCode in "

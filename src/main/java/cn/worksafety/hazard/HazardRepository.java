@@ -74,7 +74,7 @@ public class HazardRepository {
     }
 
     public Page<Hazard> page(HazardFilter f, PageRequest request) {
-        KeysetQuery<Hazard> query = new KeysetQuery<>(Hazard.class);
+        KeysetQuery<Hazard> query = KeysetQuery.jpql(Hazard.class, "e");
         if (f.readablePrefix() != null) {
             query.where("e.regionCode in (select r.code from Region r where r.path like :readable)", "readable", f.readablePrefix() + "%");
         }
@@ -114,7 +114,7 @@ public class HazardRepository {
     }
 
     public Page<RiskPoint> riskPointPage(String readablePrefix, Long unitId, RiskLevel level, PageRequest request) {
-        KeysetQuery<RiskPoint> query = new KeysetQuery<>(RiskPoint.class);
+        KeysetQuery<RiskPoint> query = KeysetQuery.jpql(RiskPoint.class, "e");
         if (readablePrefix != null) {
             query.where("e.unitId in (select u.id from Unit u where u.regionCode in "
                     + "(select r.code from Region r where r.path like :readable))", "readable", readablePrefix + "%");

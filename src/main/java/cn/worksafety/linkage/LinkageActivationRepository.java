@@ -42,7 +42,7 @@ public class LinkageActivationRepository implements PanacheRepository<LinkageAct
     /** A keyset page of activations of mechanisms the reader may read. */
     public Page<LinkageActivation> page(LinkageMechanismRepository.Reader reader, Long mechanismId, Filter filter,
             PageRequest request) {
-        KeysetQuery<LinkageActivation> query = new KeysetQuery<>(LinkageActivation.class);
+        KeysetQuery<LinkageActivation> query = KeysetQuery.jpql(LinkageActivation.class, "e");
         String readable = LinkageMechanismRepository.activationCondition(reader);
         if (readable != null) {
             Map<String, Object> params = new HashMap<>();

@@ -19,7 +19,7 @@ public class PersonRepository implements PanacheRepository<Person> {
 
     /** People of units under {@code readablePrefix} (null: everywhere), optionally of one unit and role. */
     public Page<Person> page(String readablePrefix, Long unitId, PersonRole role, PageRequest request) {
-        KeysetQuery<Person> query = new KeysetQuery<>(Person.class);
+        KeysetQuery<Person> query = KeysetQuery.jpql(Person.class, "e");
         if (readablePrefix != null) {
             query.where("e.unitId in (select u.id from Unit u, Region r where u.regionCode = r.code and r.path like :readable)",
                     "readable", readablePrefix + "%");

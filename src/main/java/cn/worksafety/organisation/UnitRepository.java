@@ -37,7 +37,7 @@ public class UnitRepository implements PanacheRepository<Unit> {
      * under {@code regionCode}, of {@code kind}.
      */
     public Page<Unit> page(String readablePrefix, String regionCode, UnitKind kind, PageRequest request) {
-        KeysetQuery<Unit> query = new KeysetQuery<>(Unit.class);
+        KeysetQuery<Unit> query = KeysetQuery.jpql(Unit.class, "e");
         if (readablePrefix != null) {
             query.where("e.regionCode in (select r.code from Region r where r.path like :readable)", "readable",
                     readablePrefix + "%");

@@ -7,12 +7,14 @@ import java.util.function.Function;
 
 import cn.worksafety.common.DomainException;
 import cn.worksafety.common.KeysetOrder;
+import cn.worksafety.common.KeysetQuery;
 import cn.worksafety.common.PageRequest;
 
 /**
  * A Relay connection as one SQL expression: the same keyset page as {@code common.KeysetQuery}
- * (rows after the cursor in id or (updated_at, id) order, one more than asked to know whether
- * there is a next page), edges with the same cursors, and totalCount only when it is selected.
+ * (its condition for the rows after the cursor and its order, {@code PageRequest.limit()} rows to
+ * know whether there is a next page), edges with the same cursors as {@code common.Cursor} (SQL
+ * function gql_cursor, migration V11), and totalCount only when it is selected.
  */
 final class Connection {
 
@@ -49,17 +51,15 @@ final class Connection {
 
         List<String> pageFilters = new ArrayList<>(filters);
         if (page.after() != null) {
-            pageFilters.add(updated
-                    ? "(" + e + ".updated_at, " + e + ".id) > (" + q.param(page.after().updatedAt(), "timestamptz") + ", "
-                            + q.param(page.after().id(), "bigint") + ")"
-                    : e + ".id > " + q.param(page.after().id(), "bigint"));
+            pageFilters.add(KeysetQuery.after(page.after(), e + ".updated_at", e + ".id",
+                    value -> q.param(value, value instanceof OffsetDateTime ? "timestamptz" : "bigint")));
         }
-        String order = updated ? e + ".updated_at, " + e + ".id" : e + ".id";
+        String order = KeysetQuery.orderBy(page.order(), e + ".updated_at", e + ".id");
 
         String p = q.alias();
         int first = page.first();
         String pageSql = "(select " + e + ".*, row_number() over (order by " + order + ") as rn_" + fromClause + clause(pageFilters)
-                + " order by " + order + " limit " + (first + 1) + ") " + p;
+                + " order by " + order + " limit " + page.limit() + ") " + p;
         String cursor = "'\"' || " + (updated ? "gql_cursor(" + p + ".updated_at, " + p + ".id)" : "gql_cursor(" + p + ".id)") + " || '\"'";
         String edgeType = type.replace("Connection", "Edge");
 

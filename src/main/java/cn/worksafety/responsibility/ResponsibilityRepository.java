@@ -16,6 +16,7 @@ import jakarta.persistence.Query;
 
 import cn.worksafety.common.Cursor;
 import cn.worksafety.common.KeysetOrder;
+import cn.worksafety.common.KeysetQuery;
 import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Timestamps;
@@ -35,28 +36,10 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
 
     /** One keyset page over every visible item matching the filter, by id or by (updatedAt, id). */
     public Page<Responsibility> page(ResponsibilityFilter filter, PageRequest request) {
-        EntityManager em = getEntityManager();
         ResponsibilityFilter.Sql sql = filter.sql();
-        if (request.updatedSince() != null) {
-            sql.where("r.updated_at >= :updatedSince", "updatedSince", request.updatedSince());
-        }
-        long total = ((Number) bind(em.createNativeQuery("select count(*)" + ResponsibilityFilter.FROM + sql.clause()), sql.params)
-                .getSingleResult()).longValue();
-
-        Cursor after = request.after();
-        if (after != null) {
-            if (request.order() == KeysetOrder.UPDATED) {
-                sql.where("(r.updated_at, r.id) > (:afterKey, :afterId)", "afterKey", after.updatedAt());
-            } else {
-                sql.where("r.id > :afterId");
-            }
-            sql.params.put("afterId", after.id());
-        }
-        String order = request.order() == KeysetOrder.UPDATED ? " order by r.updated_at, r.id" : " order by r.id";
-        @SuppressWarnings("unchecked")
-        List<Responsibility> rows = bind(em.createNativeQuery("select r.*" + ResponsibilityFilter.FROM + sql.clause() + order
-                + " limit " + (request.first() + 1), Responsibility.class), sql.params).getResultList();
-        return page(rows, request, total);
+        KeysetQuery<Responsibility> query = KeysetQuery.sql(Responsibility.class, "r", ResponsibilityFilter.FROM);
+        sql.conditions.forEach(query::where);
+        return query.parameters(sql.params).page(getEntityManager(), request);
     }
 
     /**
@@ -77,9 +60,10 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
         counts.forEach(row -> totals.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
 
         if (request.after() != null) {
-            sql.where("r.id > :afterId", "afterId", request.after().id());
+            // Nested item lists are by id only (no updatedSince): the window below orders by id.
+            sql.where(KeysetQuery.after(request.after(), null, "r.id", sql.params));
         }
-        sql.params.put("limit", request.first() + 1);
+        sql.params.put("limit", request.limit());
         @SuppressWarnings("unchecked")
         List<Responsibility> rows = bind(em.createNativeQuery("select * from responsibility where id in (select x.id from ("
                 + "select r.id, row_number() over (partition by r.list_id order by r.id) as rn" + ResponsibilityFilter.FROM
@@ -87,7 +71,8 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
         Map<Long, List<Responsibility>> byList = new HashMap<>();
         rows.forEach(r -> byList.computeIfAbsent(r.listId, k -> new ArrayList<>()).add(r));
         for (Long listId : listIds) {
-            pages.put(listId, page(byList.getOrDefault(listId, List.of()), request, totals.getOrDefault(listId, 0L)));
+            pages.put(listId, Page.of(byList.getOrDefault(listId, List.of()), request, totals.getOrDefault(listId, 0L),
+                    r -> new Cursor(KeysetOrder.ID, null, r.id)));
         }
         return pages;
     }
@@ -120,13 +105,6 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
     public long linkedPlanTaskCount(long itemId) {
         return ((Number) getEntityManager().createNativeQuery("select count(*) from plan_task where responsibility_id = :id")
                 .setParameter("id", itemId).getSingleResult()).longValue();
-    }
-
-    private static Page<Responsibility> page(List<Responsibility> rows, PageRequest request, long total) {
-        boolean hasNext = rows.size() > request.first();
-        List<Responsibility> items = hasNext ? rows.subList(0, request.first()) : rows;
-        KeysetOrder order = request.order();
-        return new Page<>(List.copyOf(items), hasNext, total, r -> new Cursor(order, r.updatedAt, r.id));
     }
 
     private static Query bind(Query query, Map<String, Object> params) {

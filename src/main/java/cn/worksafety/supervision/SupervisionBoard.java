@@ -3,6 +3,7 @@ package cn.worksafety.supervision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 
 import cn.worksafety.common.AppConfig;
@@ -18,7 +20,8 @@ import cn.worksafety.common.Batch;
 import cn.worksafety.common.Cursor;
 import cn.worksafety.common.KeysetOrder;
 import cn.worksafety.common.NotFound;
-import cn.worksafety.common.PageInfo;
+import cn.worksafety.common.KeysetQuery;
+import cn.worksafety.common.Page;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Region;
@@ -49,12 +52,15 @@ public class SupervisionBoard {
                 from state s left join late l on l.alert_id = s.alert_id)
             """;
 
-    private static final String PAGE = BOARD + """
-            , total as (select count(*) as n from board)
-            select total.n, p.alert_id, p.current_step, p.next_step, p.next_due_on, p.reply_overdue
-            from total
-            left join lateral (select * from board b where b.alert_id > :after order by b.alert_id limit :limit) p on true
-            order by p.alert_id""";
+    /** The board's total and one page of it: the rows {@code b} where {@code after} holds (common.KeysetQuery.after). */
+    private static String page(String after) {
+        return BOARD + """
+                , total as (select count(*) as n from board)
+                select total.n, p.alert_id, p.current_step, p.next_step, p.next_due_on, p.reply_overdue
+                from total
+                """ + "left join lateral (select * from board b where " + after + " order by b.alert_id limit :limit) p on true"
+                + " order by p.alert_id";
+    }
 
     private static final String UNITS = BOARD + """
             select b.unit_id, b.current_step, count(*), count(*) filter (where b.reply_overdue),
@@ -76,35 +82,34 @@ public class SupervisionBoard {
     @Inject
     AppConfig config;
 
-    public SupervisionBoardConnection page(String regionCode, LocalDate asOf, PageRequest request) {
+    /** A page of the board, oldest alert first, and the scope its per-unit counts are for. */
+    public record BoardPage(Page<SupervisionBoardEntry> entries, Scope scope) {
+    }
+
+    public BoardPage page(String regionCode, LocalDate asOf, PageRequest request) {
         Region region = regionCode == null ? null : em.find(Region.class, regionCode);
         if (region == null || !caller.canRead(region)) {
             throw new NotFound("No region with code " + regionCode + ".");
         }
         Scope scope = new Scope(region.path, asOf == null ? LocalDate.now(clock) : asOf);
+        Map<String, Object> params = new HashMap<>();
+        String after = request.after() == null ? "true" : KeysetQuery.after(request.after(), null, "b.alert_id", params);
+        Query query = bind(em.createNativeQuery(page(after)), scope).setParameter("limit", request.limit());
+        params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(PAGE), scope)
-                .setParameter("after", request.after() == null ? 0L : request.after().id())
-                .setParameter("limit", request.first() + 1).getResultList();
+        List<Object[]> rows = query.getResultList();
         int total = ((Number) rows.get(0)[0]).intValue();
-        List<Object[]> page = rows.stream().filter(row -> row[1] != null).toList();
-        boolean hasNext = page.size() > request.first();
-        page = hasNext ? page.subList(0, request.first()) : page;
+        Page<Object[]> page = Page.of(rows.stream().filter(row -> row[1] != null).toList(), request, total,
+                row -> new Cursor(KeysetOrder.ID, null, ((Number) row[1]).longValue()));
 
-        List<Long> ids = page.stream().map(row -> ((Number) row[1]).longValue()).toList();
+        List<Long> ids = page.items().stream().map(row -> ((Number) row[1]).longValue()).toList();
         Map<Long, Alert> alerts = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             em.createQuery("select a from Alert a where a.id in :ids", Alert.class).setParameter("ids", ids).getResultList()
                     .forEach(a -> alerts.put(a.id, a));
         }
-        List<SupervisionBoardConnection.SupervisionBoardEdge> edges = new ArrayList<>();
-        for (Object[] row : page) {
-            long id = ((Number) row[1]).longValue();
-            edges.add(new SupervisionBoardConnection.SupervisionBoardEdge(new Cursor(KeysetOrder.ID, null, id).encode(),
-                    new SupervisionBoardEntry(alerts.get(id), step(row[2]), step(row[3]), date(row[4]), (Boolean) row[5])));
-        }
-        PageInfo info = new PageInfo(hasNext, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new SupervisionBoardConnection(edges, info, total, scope);
+        return new BoardPage(page.map(row -> new SupervisionBoardEntry(alerts.get(((Number) row[1]).longValue()), step(row[2]),
+                step(row[3]), date(row[4]), (Boolean) row[5])), scope);
     }
 
     /** Per unit of the board: open alerts, not started, at each step, next step overdue, replies late; one statement. */

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import cn.worksafety.common.Page;
 import cn.worksafety.common.PageInfo;
 
 public class SupervisionBoardConnection {
@@ -32,5 +33,10 @@ public class SupervisionBoardConnection {
         this.pageInfo = pageInfo;
         this.totalCount = totalCount;
         this.scope = scope;
+    }
+
+    static SupervisionBoardConnection of(SupervisionBoard.BoardPage board) {
+        Page<SupervisionBoardEntry> page = board.entries();
+        return new SupervisionBoardConnection(page.edges(SupervisionBoardEdge::new), page.pageInfo(), (int) page.totalCount(), board.scope());
     }
 }

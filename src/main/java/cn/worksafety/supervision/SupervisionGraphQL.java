@@ -57,7 +57,7 @@ public class SupervisionGraphQL {
     @Allowed
     @Description("The office's board: open alerts of units in the region and below with their current and next step, the next step's due date and reply status as of the date (default today), oldest first; per unit counts in units.")
     public @NonNull SupervisionBoardConnection supervisionBoard(@NonNull @Id String regionCode, LocalDate asOf, Integer first, String after) {
-        return board.page(regionCode, asOf, PageRequest.of(first, after));
+        return SupervisionBoardConnection.of(board.page(regionCode, asOf, PageRequest.of(first, after)));
     }
 
     @Name("units")

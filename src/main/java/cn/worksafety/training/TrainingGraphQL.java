@@ -48,7 +48,7 @@ public class TrainingGraphQL {
             + "state is EXPIRED, EXPIRING or MISSING. Ordered by person, then rule.")
     public @NonNull TrainingGapConnection trainingGaps(@NonNull @Id String unitId, List<TrainingState> states,
             LocalDate asOf, Integer first, String after) {
-        return service.gaps(unitId, states, asOf, first, after);
+        return TrainingGapConnection.of(service.gaps(unitId, states, asOf, first, after));
     }
 
     @Mutation

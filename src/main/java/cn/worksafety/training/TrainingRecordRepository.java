@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+
+import cn.worksafety.common.Cursor;
+import cn.worksafety.common.KeysetOrder;
+import cn.worksafety.common.KeysetQuery;
+import cn.worksafety.common.Page;
+import cn.worksafety.common.PageRequest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -42,23 +49,25 @@ public class TrainingRecordRepository implements PanacheRepository<TrainingRecor
         return paths;
     }
 
-    /** A page of the unit's (person, rule) states among {@code states}, after the (person, rule) key, and their total. */
-    public record StatePage(List<StateRow> rows, long total) {
-    }
-
+    /**
+     * A page of the unit's (person, rule) states among {@code states}, in (person, rule) order
+     * ({@link KeysetOrder#PAIR}), with their total: one statement.
+     */
     @SuppressWarnings("unchecked")
-    public StatePage unitStates(long unitId, Collection<TrainingState> states, LocalDate asOf, int expiringDays,
-            long afterPerson, long afterRule, int limit) {
-        List<Object[]> rows = getEntityManager().createNativeQuery(TrainingStateSql.unitPage())
+    public Page<StateRow> unitStates(long unitId, Collection<TrainingState> states, LocalDate asOf, int expiringDays,
+            PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        String after = request.after() == null ? "true" : KeysetQuery.after(request.after(), "g.person_id", "g.rule_id", params);
+        Query query = getEntityManager().createNativeQuery(TrainingStateSql.unitPage(after))
                 .setParameter("unitId", unitId).setParameter("states", states.stream().map(Enum::name).toList())
-                .setParameter("asOf", asOf).setParameter("expiringDays", expiringDays)
-                .setParameter("afterPerson", afterPerson).setParameter("afterRule", afterRule).setParameter("limit", limit)
-                .getResultList();
+                .setParameter("asOf", asOf).setParameter("expiringDays", expiringDays).setParameter("limit", request.limit());
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
         long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
-        return new StatePage(rows.stream().filter(row -> row[1] != null)
+        return Page.of(rows.stream().filter(row -> row[1] != null)
                 .map(row -> new StateRow(((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
                         TrainingState.valueOf((String) row[3]), toDate(row[4]), row[5] == null ? null : ((Number) row[5]).longValue()))
-                .toList(), total);
+                .toList(), request, total, r -> new Cursor(KeysetOrder.PAIR, r.personId(), r.ruleId()));
     }
 
     /** The training rule each alert is about (null for other kinds), keyed by alert id. */

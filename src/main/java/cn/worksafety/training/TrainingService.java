@@ -23,9 +23,9 @@ import cn.worksafety.common.Batch;
 import cn.worksafety.common.Conflict;
 import cn.worksafety.common.Ids;
 import cn.worksafety.common.InvalidInput;
+import cn.worksafety.common.KeysetOrder;
 import cn.worksafety.common.NotFound;
 import cn.worksafety.common.Page;
-import cn.worksafety.common.PageInfo;
 import cn.worksafety.common.PageRequest;
 import cn.worksafety.common.Text;
 import cn.worksafety.organisation.OrganisationService;
@@ -255,34 +255,25 @@ public class TrainingService {
      * states (default EXPIRED, EXPIRING, MISSING) as of the date (default today), by person then
      * rule, keyset-paged. Computed in SQL with the same rules as {@link #statusesFor}.
      */
-    public TrainingGapConnection gaps(String unitId, List<TrainingState> states, LocalDate asOf, Integer first, String after) {
+    public Page<TrainingGap> gaps(String unitId, List<TrainingState> states, LocalDate asOf, Integer first, String after) {
         Unit unit = organisation.unit(unitId);
         if (states != null && states.contains(null)) {
             throw new InvalidInput("'states' must not contain null.");
         }
         Set<TrainingState> wanted = states == null || states.isEmpty() ? GAP_STATES : EnumSet.copyOf(states);
         LocalDate date = asOf == null ? today() : asOf;
-        int size = PageRequest.of(first, null).first();
-        TrainingGapConnection.Key from = TrainingGapConnection.Key.decode(after);
+        // The paging arguments are checked here, after the unit and states, as they always were.
+        PageRequest request = PageRequest.ordered(first, after, KeysetOrder.PAIR);
 
-        TrainingRecordRepository.StatePage result = records.unitStates(unit.id, wanted, date, config.training().expiringDays(),
-                from.personId(), from.ruleId(), size + 1);
-        List<TrainingRecordRepository.StateRow> rows = result.rows();
-        boolean hasNext = rows.size() > size;
-        List<TrainingRecordRepository.StateRow> page = hasNext ? rows.subList(0, size) : rows;
-        long total = result.total();
-
-        Map<Long, Person> persons = byId(organisation.personsFor(page.stream().map(r -> r.personId()).distinct().toList()), p -> p.id);
-        Map<Long, TrainingRule> rulesById = byId(rules.byIds(page.stream().map(r -> r.ruleId()).distinct().toList()), r -> r.id);
-        Map<Long, TrainingRecord> recordsById = byId(records.byIds(page.stream().map(r -> r.recordId())
+        Page<TrainingRecordRepository.StateRow> page = records.unitStates(unit.id, wanted, date, config.training().expiringDays(),
+                request);
+        List<TrainingRecordRepository.StateRow> rows = page.items();
+        Map<Long, Person> persons = byId(organisation.personsFor(rows.stream().map(r -> r.personId()).distinct().toList()), p -> p.id);
+        Map<Long, TrainingRule> rulesById = byId(rules.byIds(rows.stream().map(r -> r.ruleId()).distinct().toList()), r -> r.id);
+        Map<Long, TrainingRecord> recordsById = byId(records.byIds(rows.stream().map(r -> r.recordId())
                 .filter(java.util.Objects::nonNull).distinct().toList()), r -> r.id);
-        List<TrainingGapConnection.TrainingGapEdge> edges = page.stream()
-                .map(r -> new TrainingGapConnection.TrainingGapEdge(new TrainingGapConnection.Key(r.personId(), r.ruleId()).encode(),
-                        new TrainingGap(persons.get(r.personId()), rulesById.get(r.ruleId()), r.state(), r.expiresOn(),
-                                r.recordId() == null ? null : recordsById.get(r.recordId()))))
-                .toList();
-        return new TrainingGapConnection(edges, new PageInfo(hasNext, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                (int) total);
+        return page.map(r -> new TrainingGap(persons.get(r.personId()), rulesById.get(r.ruleId()), r.state(), r.expiresOn(),
+                r.recordId() == null ? null : recordsById.get(r.recordId())));
     }
 
     private static <K, V> Map<K, V> byId(Collection<V> rows, Function<V, K> key) {

@@ -1,5 +1,8 @@
 package cn.worksafety.training;
 
+import cn.worksafety.common.KeysetOrder;
+import cn.worksafety.common.KeysetQuery;
+
 /**
  * The rules of {@link TrainingStates} in set-based SQL, for the check and the unit's gap list.
  * {@code completed_on + make_interval(months => n)} clamps to the end of a shorter month exactly
@@ -122,12 +125,13 @@ final class TrainingStateSql {
 
     /**
      * One keyset page of a unit's ({@code :unitId}) states among {@code :states} as of {@code :asOf},
-     * after ({@code :afterPerson}, {@code :afterRule}), at most {@code :limit} rows, each carrying the
-     * total: total, person_id, rule_id, state, expires_on, record_id (one row of nulls but the total
-     * when the page is empty). The states are materialized first: otherwise the planner pushes the
-     * keyset and ORDER BY ... LIMIT into the person scan and walks every person in id order.
+     * rows {@code g} where {@code after} holds (common.KeysetQuery.after over g.person_id, g.rule_id),
+     * at most {@code :limit} rows, each carrying the total: total, person_id, rule_id, state,
+     * expires_on, record_id (one row of nulls but the total when the page is empty). The states are
+     * materialized first: otherwise the planner pushes the keyset and ORDER BY ... LIMIT into the
+     * person scan and walks every person in id order.
      */
-    static String unitPage() {
+    static String unitPage(String after) {
         return """
                 with g as materialized (
                     select x.person_id, x.rule_id, x.state, x.expires_on, x.record_id
@@ -137,10 +141,10 @@ final class TrainingStateSql {
                 select total.n, page.person_id, page.rule_id, page.state, page.expires_on, page.record_id
                 from total
                 left join lateral (select * from g
-                                   where g.person_id > :afterPerson or (g.person_id = :afterPerson and g.rule_id > :afterRule)
-                                   order by g.person_id, g.rule_id
+                                   where %s
+                                   order by %s
                                    limit :limit) page on true
                 order by page.person_id, page.rule_id
-                """.formatted(STATE, latest("p.unit_id = :unitId", true));
+                """.formatted(STATE, latest("p.unit_id = :unitId", true), after, KeysetQuery.orderBy(KeysetOrder.PAIR, "g.person_id", "g.rule_id"));
     }
 }
