@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 public class ObservationBatch {
 
     @Inject
-    PlanningService service;
+    ObservationService service;
 
     private final Map<Long, List<Observation>> loaded = new HashMap<>();
 
@@ -26,9 +26,9 @@ public class ObservationBatch {
     public synchronized List<List<Observation>> of(List<Indicator> indicators) {
         List<Long> missing = indicators.stream().map(i -> i.id).filter(id -> !loaded.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
-            Map<Long, List<Observation>> fresh = service.observationsOf(missing);
-            for (Long id : missing) {
-                loaded.put(id, fresh.getOrDefault(id, List.of()));
+            List<List<Observation>> fresh = service.observationsOf(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                loaded.put(missing.get(i), fresh.get(i));
             }
         }
         List<List<Observation>> result = new ArrayList<>(indicators.size());

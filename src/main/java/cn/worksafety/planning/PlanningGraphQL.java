@@ -26,7 +26,16 @@ import cn.worksafety.security.Role;
 public class PlanningGraphQL {
 
     @Inject
-    PlanningService service;
+    PlanService planService;
+
+    @Inject
+    IndicatorService indicatorService;
+
+    @Inject
+    PlanTaskService taskService;
+
+    @Inject
+    ObservationService observationService;
 
     @Inject
     ObservationBatch batch;
@@ -40,7 +49,7 @@ public class PlanningGraphQL {
             + "Asking for its indicators with target, latest, status and observations is the dashboard: "
             + "a fixed number of SQL statements however many indicators and observations it has.")
     public Plan plan(@NonNull @Id String id) {
-        return service.plan(id);
+        return planService.plan(id);
     }
 
     @Query
@@ -48,21 +57,21 @@ public class PlanningGraphQL {
     @Description("The plans the caller may read, oldest first, optionally of one kind. At most 500 (more: "
             + "BAD_USER_INPUT, page with plansConnection).")
     public @NonNull List<@NonNull Plan> plans(PlanKind kind) {
-        return service.plans(kind);
+        return planService.plans(kind);
     }
 
     @Query
     @Allowed
     @Description("The plans of plans, in pages.")
     public @NonNull PlanConnection plansConnection(Integer first, String after, PlanKind kind) {
-        return PlanConnection.of(service.plansPage(kind, PageRequest.of(first, after)));
+        return PlanConnection.of(planService.plansPage(kind, PageRequest.of(first, after)));
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Creates a plan with its indicator table, in the issuer's region (coordinators of that region).")
     public @NonNull Plan createPlan(@NonNull PlanInput input) {
-        return service.createPlan(input);
+        return planService.createPlan(input);
     }
 
     @Mutation
@@ -71,7 +80,7 @@ public class PlanningGraphQL {
             + "Indicator rows with an id revise that indicator and keep its observations; rows without add one; "
             + "indicators left out are removed unless they have observations.")
     public @NonNull Plan updatePlan(@NonNull @Id String id, @NonNull Integer version, @NonNull PlanInput input) {
-        return service.updatePlan(id, version, input);
+        return planService.updatePlan(id, version, input);
     }
 
     @Mutation
@@ -80,7 +89,7 @@ public class PlanningGraphQL {
             + "is omitted or null. The item must be one you can see. Allowed to those who maintain the plan; moves the "
             + "plan's version.")
     public @NonNull PlanTask linkPlanTask(@NonNull @Id String taskId, @Id String responsibilityId) {
-        return service.linkTask(taskId, responsibilityId);
+        return taskService.linkTask(taskId, responsibilityId);
     }
 
     @Mutation
@@ -89,7 +98,7 @@ public class PlanningGraphQL {
             + "Recording the same period again replaces the value; the audit trail keeps the old one. "
             + "Allowed to the indicator's responsible unit and to coordinators of the plan's region.")
     public @NonNull Observation recordObservation(@NonNull ObservationInput input) {
-        Observation observation = service.recordObservation(input);
+        Observation observation = observationService.recordObservation(input);
         batch.clear();
         return observation;
     }
@@ -99,13 +108,13 @@ public class PlanningGraphQL {
     @Name("indicators")
     @Description("The indicator table, by sequence.")
     public @NonNull List<@NonNull List<@NonNull Indicator>> planIndicators(@Source List<Plan> plans) {
-        return service.indicatorsOf(plans);
+        return indicatorService.indicatorsOf(plans);
     }
 
     @Name("tasks")
     @Description("The plan's main tasks (主要任务) in document order.")
     public @NonNull List<@NonNull List<@NonNull PlanTask>> planTasks(@Source List<Plan> plans) {
-        return service.tasksOf(plans);
+        return taskService.tasksOf(plans);
     }
 
     @Name("leadUnit")
@@ -118,7 +127,7 @@ public class PlanningGraphQL {
     @Description("The responsibility-list item that tracks the task, with its computed status; null when the task is "
             + "not linked or the item is one you may not see.")
     public List<Responsibility> taskResponsibility(@Source List<PlanTask> tasks) {
-        return service.responsibilitiesOf(tasks);
+        return taskService.responsibilitiesOf(tasks);
     }
 
     @Name("issuer")

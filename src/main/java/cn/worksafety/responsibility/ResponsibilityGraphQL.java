@@ -31,7 +31,13 @@ import io.smallrye.graphql.api.Context;
 public class ResponsibilityGraphQL {
 
     @Inject
-    ResponsibilityService service;
+    ResponsibilityListService listService;
+
+    @Inject
+    ResponsibilityService itemService;
+
+    @Inject
+    ProgressReportService reportService;
 
     @Inject
     OrganisationService organisation;
@@ -45,7 +51,7 @@ public class ResponsibilityGraphQL {
     @Allowed
     @Description("A list the caller may see (withdrawn lists included).")
     public ResponsibilityList responsibilityList(@NonNull @Id String id) {
-        return service.list(id);
+        return listService.list(id);
     }
 
     @Query
@@ -54,7 +60,7 @@ public class ResponsibilityGraphQL {
             + "withdrawn lists only with includeWithdrawn. At most 500 (more: BAD_USER_INPUT, page with "
             + "responsibilityListsConnection).")
     public @NonNull List<@NonNull ResponsibilityList> responsibilityLists(@DefaultValue("false") boolean includeWithdrawn) {
-        return service.lists(includeWithdrawn);
+        return listService.lists(includeWithdrawn);
     }
 
     @Query
@@ -62,13 +68,13 @@ public class ResponsibilityGraphQL {
     @Description("The lists of responsibilityLists, in pages: for callers that see more than the 500 it returns whole.")
     public @NonNull ResponsibilityListConnection responsibilityListsConnection(Integer first, String after,
             @DefaultValue("false") boolean includeWithdrawn) {
-        return ResponsibilityListConnection.of(service.listsPage(includeWithdrawn, PageRequest.of(first, after)));
+        return ResponsibilityListConnection.of(listService.listsPage(includeWithdrawn, PageRequest.of(first, after)));
     }
 
     @Query
     @Allowed
     public Responsibility responsibility(@NonNull @Id String id) {
-        return service.item(id);
+        return itemService.item(id);
     }
 
     @Query
@@ -78,7 +84,7 @@ public class ResponsibilityGraphQL {
             + "ordered by change time. Items of withdrawn lists only with includeWithdrawn.")
     public @NonNull ResponsibilityConnection responsibilities(Integer first, String after, ResponsibilityStatus status,
             @Id String unitId, @Deprecated @Description(UPDATED_SINCE_DEPRECATION) OffsetDateTime updatedSince, @Id String listId, @DefaultValue("false") boolean includeWithdrawn) {
-        return ResponsibilityConnection.of(service.items(status, unitId, listId, includeWithdrawn,
+        return ResponsibilityConnection.of(itemService.items(status, unitId, listId, includeWithdrawn,
                 PageRequest.of(first, after, updatedSince)));
     }
 
@@ -88,14 +94,14 @@ public class ResponsibilityGraphQL {
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Creates a list with all its items in one transaction: every item valid, or nothing is written.")
     public @NonNull ResponsibilityList createResponsibilityList(@NonNull ResponsibilityListInput input) {
-        return service.createList(input);
+        return listService.createList(input);
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Replaces an item's number, text, units and deadline. version is the one the client read; a stale one is CONFLICT.")
     public @NonNull Responsibility updateResponsibility(@NonNull @Id String id, int version, @NonNull ResponsibilityInput input) {
-        return service.updateItem(id, version, input);
+        return itemService.updateItem(id, version, input);
     }
 
     @Mutation
@@ -103,21 +109,21 @@ public class ResponsibilityGraphQL {
     @Description("Files a progress report. A unit editor reports for its own unit on items it is assigned to; a completed "
             + "report completes the item when it comes from a LEAD unit or from the committee office (a coordinator).")
     public @NonNull ProgressReport reportProgress(@NonNull ProgressReportInput input) {
-        return service.report(input);
+        return reportService.report(input);
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Adds an item to a list.")
     public @NonNull Responsibility addResponsibility(@NonNull @Id String listId, @NonNull ResponsibilityInput input) {
-        return service.addItem(listId, input);
+        return itemService.addItem(listId, input);
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Removes an item entered by mistake (not one with progress reports); returns its id.")
     public @NonNull @Id String removeResponsibility(@NonNull @Id String id, int version) {
-        return service.removeItem(id, version);
+        return itemService.removeItem(id, version);
     }
 
     @Mutation
@@ -125,14 +131,14 @@ public class ResponsibilityGraphQL {
     @Description("Replaces the units assigned to an item and their roles.")
     public @NonNull Responsibility reassignResponsibility(@NonNull @Id String id, int version,
             @NonNull List<@NonNull AssignmentInput> assignments) {
-        return service.reassign(id, version, assignments);
+        return itemService.reassign(id, version, assignments);
     }
 
     @Mutation
     @Allowed({ Role.ADMIN, Role.COORDINATOR })
     @Description("Withdraws a list: it stays readable, takes no more changes or reports, and leaves the overdue check.")
     public @NonNull ResponsibilityList withdrawResponsibilityList(@NonNull @Id String id, int version, String reason) {
-        return service.withdrawList(id, version, reason);
+        return listService.withdrawList(id, version, reason);
     }
 
     // ---------- nested fields, loaded in one query per field and level ----------
@@ -147,36 +153,36 @@ public class ResponsibilityGraphQL {
     public @NonNull List<@NonNull ResponsibilityConnection> listItems(@Source List<ResponsibilityList> parents, Integer first,
             String after, ResponsibilityStatus status, @Id String unitId) {
         BatchArguments.requireOneSet(context.unwrap(DataFetchingEnvironment.class));
-        return service.itemsOf(parents, status, unitId, PageRequest.of(first, after)).stream()
+        return itemService.itemsOf(parents, status, unitId, PageRequest.of(first, after)).stream()
                 .map(ResponsibilityConnection::of).toList();
     }
 
     @Name("list")
     public @NonNull List<@NonNull ResponsibilityList> itemList(@Source List<Responsibility> parents) {
-        return service.listsFor(parents.stream().map(r -> r.listId).toList());
+        return listService.listsFor(parents.stream().map(r -> r.listId).toList());
     }
 
     @Name("status")
     @Description("OPEN, COMPLETED, OVERDUE or ONGOING as of today (RULES.md).")
     public @NonNull List<@NonNull ResponsibilityStatus> itemStatus(@Source List<Responsibility> parents) {
-        return service.statusesFor(parents);
+        return itemService.statusesFor(parents);
     }
 
     @Name("completedOn")
     @Description("The date of the first completing report (a LEAD unit's or the office's), if any; a LONG_TERM item stays ONGOING.")
     public List<LocalDate> itemCompletedOn(@Source List<Responsibility> parents) {
-        return service.completedOnFor(parents);
+        return itemService.completedOnFor(parents);
     }
 
     @Name("assignments")
     public @NonNull List<@NonNull List<@NonNull Assignment>> itemAssignments(@Source List<Responsibility> parents) {
-        return service.assignmentsFor(parents);
+        return itemService.assignmentsFor(parents);
     }
 
     @Name("progressReports")
     @Description("Reports in the order they were dated.")
     public @NonNull List<@NonNull List<@NonNull ProgressReport>> itemReports(@Source List<Responsibility> parents) {
-        return service.reportsFor(parents);
+        return reportService.reportsFor(parents);
     }
 
     @Name("unit")

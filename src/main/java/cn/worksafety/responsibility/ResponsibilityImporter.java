@@ -36,7 +36,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @ApplicationScoped
 public class ResponsibilityImporter {
 
-    static final int MAX_ROWS = ResponsibilityService.ITEMS_MAX;
+    static final int MAX_ROWS = ResponsibilityListService.ITEMS_MAX;
 
     /** What a column holds; a header cell names it in Chinese or English. */
     enum Column {
@@ -94,7 +94,7 @@ public class ResponsibilityImporter {
     private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{5}");
 
     @Inject
-    ResponsibilityService service;
+    ResponsibilityListService service;
 
     @Inject
     OrganisationService organisation;
@@ -124,7 +124,7 @@ public class ResponsibilityImporter {
         Unit issuer = issuerId != null ? service.issuer(issuerId)
                 : service.issuer(String.valueOf(units.findByCode(issuerCode)
                         .orElseThrow(() -> new InvalidInput("'issuerCode' names no unit you can see: " + issuerCode + ".")).id));
-        ResponsibilityService.ListDraft list = service.listDraft(fields.title(), fields.documentNumber(), issuer, fields.issuedOn());
+        ResponsibilityListService.ListDraft list = service.listDraft(fields.title(), fields.documentNumber(), issuer, fields.issuedOn());
         List<ItemDraft> items = items(file, organisation::canRead, fields.issuedOn());
         return new Imported(service.persist(list.withItems(items), "importResponsibilityList"), items.size());
     }
@@ -136,7 +136,7 @@ public class ResponsibilityImporter {
     @Transactional(Transactional.TxType.MANDATORY)
     public ResponsibilityList importSample(ListFields fields, byte[] file) {
         Unit issuer = units.findByCode(fields.issuerCode()).orElseThrow(() -> new IllegalStateException("No unit " + fields.issuerCode()));
-        ResponsibilityService.ListDraft list = service.listDraft(fields.title(), fields.documentNumber(), issuer, fields.issuedOn());
+        ResponsibilityListService.ListDraft list = service.listDraft(fields.title(), fields.documentNumber(), issuer, fields.issuedOn());
         return service.persist(list.withItems(items(file, unit -> true, fields.issuedOn())), "sample-data");
     }
 

@@ -52,7 +52,7 @@ final class SheetReader {
     // Bounds, checked while reading, so that a small hostile file (a zip bomb, a cell at column
     // ZZZZZZ, a million rows, one enormous cell) is refused in bounded time and memory, well inside
     // the 256 MiB heap a replica runs with, instead of allocating what the file claims. A real list
-    // (at most ResponsibilityService.ITEMS_MAX items, a dozen columns) is far below each of them.
+    // (at most ResponsibilityListService.ITEMS_MAX items, a dozen columns) is far below each of them.
 
     /** Columns A to BL; a cell further right is refused, not allocated up to. */
     static final int MAX_COLUMNS = 64;
