@@ -5,19 +5,19 @@
 # then calls runChecks twice over HTTP: the first run raises every alert, the second finds
 # the same conditions and raises none. Prints the figures; stops the service and removes
 # the data afterwards. Usage: bench/checks-committees.sh [COMMITTEES]   (default 10000)
-# Environment: BENCH_PORT (default 18432), SKIP_BUILD=1 to reuse target/quarkus-app.
+# Environment: BENCH_PORT (default 18432), SKIP_BUILD=1 to reuse local/target/quarkus-app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-10000}
 PORT=${BENCH_PORT:-18432}
 
-if [[ "${SKIP_BUILD:-}" != 1 || ! -f target/quarkus-app/quarkus-run.jar ]]; then
-  ./mvnw -B -q package -DskipTests
+if [[ "${SKIP_BUILD:-}" != 1 || ! -f local/target/quarkus-app/quarkus-run.jar ]]; then
+  ./mvnw -B -q package -DskipTests -pl local -am
 fi
 DATA=$(mktemp -d)
 LOG="$DATA/service.log"
-QUARKUS_PROFILE=local LOCAL_DATA_DIR="$DATA" QUARKUS_HTTP_PORT="$PORT" APP_CHECKS_CATCH_UP_AT_START=false \
-  APP_CHECKS_CRON=off java -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+LOCAL_DATA_DIR="$DATA" QUARKUS_HTTP_PORT="$PORT" APP_CHECKS_CATCH_UP_AT_START=false \
+  APP_CHECKS_CRON=off java -jar local/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
@@ -28,7 +28,7 @@ for _ in $(seq 1 120); do
   sleep 2
 done
 PG_PORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
-JDBC=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar)
+JDBC=$(ls local/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar)
 java -cp "$JDBC" bench/SeedCommittees.java "jdbc:postgresql://localhost:$PG_PORT/postgres" postgres postgres "$COUNT"
 
 TOKEN=$(curl -sf -XPOST "localhost:$PORT/local/token" -H 'content-type: application/json' -d '{"roles":["admin"]}' \

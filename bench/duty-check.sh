@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS="${1:-10000}"
 LOG="$(mktemp -t duty-bench.XXXXXX.log)"
-if ./mvnw -B test -Dtest=DutyCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
+if ./mvnw -B test -pl service -am -Dtest=DutyCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
         -Dbench.units="$UNITS" -Dquarkus.http.test-port=0 -Dquarkus.http.test-timeout=900s \
         -Dquarkus.transaction-manager.default-transaction-timeout=900s >"$LOG" 2>&1; then
     grep '^BENCH' "$LOG" | sed 's/^BENCH //'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Data exchange figures (docs/exchange.md): the bulk export of ~100,000 responsibility items and
-# the change feed's pull rate. Build first (./mvnw -B package -DskipTests), then:
+# the change feed's pull rate. Build first (./mvnw -B package -DskipTests -pl local -am), then:
 #   bench/exchange.sh [items] [port]
 # Starts the packaged service in local mode on a new data directory with JAVA_OPTS (default
 # -Xmx96m: the export must stream, not collect), adds one list with [items] items (default
@@ -15,15 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-100000}
 PORT=${2:-18481}
-JAR=target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+JAR=local/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests -pl local -am first" >&2; exit 1; }
 JAVA_OPTS=${JAVA_OPTS:--Xmx96m}
 DATA=$(mktemp -d)
 LOG=$(mktemp)
 OUT=$(mktemp)
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA" "$LOG" "$OUT"' EXIT
 
-QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA APP_CHECKS_CATCH_UP_AT_START=false \
+QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA APP_CHECKS_CATCH_UP_AT_START=false \
   java $JAVA_OPTS -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 until curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; do

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 HAZARDS="${1:-100000}"
 LOG="$(mktemp -t hazard-bench.XXXXXX.log)"
-if ./mvnw -B test -Dtest=HazardCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
+if ./mvnw -B test -pl service -am -Dtest=HazardCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
         -Dbench.hazards="$HAZARDS" -Dquarkus.http.test-port=0 -Dquarkus.http.test-timeout=900s >"$LOG" 2>&1; then
     grep '^BENCH' "$LOG" | sed 's/^BENCH //'
     echo "machine: $(nproc) cores; full log: $LOG"

@@ -2,7 +2,7 @@
 # Mixed load on the packaged service: readers (a list's items with assignments and units, a page of
 # units, alerts) beside writers (createUnit; updateResponsibility after reading the version, so
 # writers racing on the same items get CONFLICT), over real HTTP on loopback.
-# Build first (./mvnw -B package -DskipTests), then: bench/load.sh [seconds] [readers] [writers]
+# Build first (./mvnw -B package -DskipTests -pl local -am), then: bench/load.sh [seconds] [readers] [writers]
 # (default 120 s, 8 readers, 4 writers). Starts the service in local mode (embedded PostgreSQL,
 # sample data, a temporary data directory) with JAVA_OPTS (default -Xmx256m, the container's heap)
 # and prints throughput, p50/p99 latency per operation, errors by code and the service's max RSS.
@@ -13,13 +13,13 @@ SECONDS_=${1:-120}
 READERS=${2:-8}
 WRITERS=${3:-4}
 PORT=${PORT:-18490}
-JAR=target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+JAR=local/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests -pl local -am first" >&2; exit 1; }
 DATA=$(mktemp -d)
 LOG=$(mktemp)
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA" "$LOG"' EXIT
 
-QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA APP_CHECKS_CATCH_UP_AT_START=false \
+QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA APP_CHECKS_CATCH_UP_AT_START=false \
   java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 until curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do

@@ -2,15 +2,15 @@
 # Local mode's starts, timed: the packaged JVM service on a new data directory, restarted after
 # a clean stop (SIGTERM), and restarted at once after kill -9 (SIGKILL), when the embedded
 # PostgreSQL of the killed service is still running and the new start must stop it first.
-# Build first (./mvnw -B package -DskipTests), then: bench/restart-after-kill.sh [port] [rounds]
+# Build first (./mvnw -B package -DskipTests -pl local -am), then: bench/restart-after-kill.sh [port] [rounds]
 # Prints, per start: the wall time from launch until /q/health/ready answers UP, and what the
 # start found. After each kill it checks that the unit created just before the kill is still there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-18481}
 ROUNDS=${2:-3}
-JAR=target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+JAR=local/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests -pl local -am first" >&2; exit 1; }
 DATA=$(mktemp -d)
 LOG=$(mktemp)
 PID=
@@ -25,7 +25,7 @@ trap cleanup EXIT
 start() { # sets PID, and MS: the milliseconds from launch to ready
   local begin end
   begin=$(date +%s%N)
-  QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA APP_CHECKS_CATCH_UP_AT_START=false \
+  QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA APP_CHECKS_CATCH_UP_AT_START=false \
     java ${JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
   PID=$!
   until curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; do

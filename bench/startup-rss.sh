@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up time and resident memory of the packaged JVM service in local mode.
-# Build first (./mvnw -B package -DskipTests), then: bench/startup-rss.sh [port]
+# Build first (./mvnw -B package -DskipTests -pl local -am), then: bench/startup-rss.sh [port]
 # Prints, for a first start (new data directory: initdb, migrations, sample data) and a
 # restart on the same data: the wall time from launch until /q/health/ready answers UP,
 # Quarkus' own "started in" figure, and the RSS (ps -o rss) of the java process and of the
@@ -9,8 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-18480}
-JAR=target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+JAR=local/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -B package -DskipTests -pl local -am first" >&2; exit 1; }
 DATA=$(mktemp -d)
 LOG=$(mktemp)
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA" "$LOG"' EXIT
@@ -29,7 +29,7 @@ run() {
   local label=$1
   local start end
   start=$(date +%s%N)
-  QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA java ${JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
+  QUARKUS_HTTP_PORT=$PORT LOCAL_DATA_DIR=$DATA java ${JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
   PID=$!
   until curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$PID" 2>/dev/null || { cat "$LOG"; exit 1; }

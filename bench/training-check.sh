@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE="${1:-100000}"
 LOG="$(mktemp -t training-bench.XXXXXX.log)"
-if ./mvnw -B test -Dtest=TrainingCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
+if ./mvnw -B test -pl service -am -Dtest=TrainingCheckBench -Dsurefire.failIfNoSpecifiedTests=false \
         -Dbench.people="$PEOPLE" -Dquarkus.http.test-port=0 >"$LOG" 2>&1; then
     grep '^BENCH' "$LOG" | sed 's/^BENCH //'
     echo "machine: $(nproc) cores; full log: $LOG"

@@ -23,14 +23,16 @@
 #   --memory           restart the service with MEMORY_JAVA_OPTS (default -Xmx256m
 #                      -XX:+ExitOnOutOfMemoryError, as the container image runs it) and fire 16
 #                      concurrent requests of shape 3, then of a bigger variant (3-lists-big)
-#   --startup          launch-to-ready of the packaged service: prod profile against the running
-#                      database, local mode restarted on the bench data, local mode on a new directory
+#   --startup          launch-to-ready of the packaged service: the production artifact (service/)
+#                      against the running database, local mode restarted on the bench data, local
+#                      mode on a new directory
 # Environment: JAVA_OPTS (JVM options of the measured service, e.g. -Xmx256m), PEER_NPM_DIR (reuse
 # an npm install made before instead of installing into the temporary directory).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=bench/peer
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=local/target/quarkus-app/quarkus-run.jar            # local mode (module local/)
+SERVICE_JAR=service/target/quarkus-app/quarkus-run.jar  # the production artifact, for --startup
 
 SCALE=1 SHAPES=1,2,3,4 ROUNDS=3 DURATION=10 WARMUP=10 CONNECTIONS=8
 JFR_SHAPES= JFR_SECONDS=20 MEMORY=0 STARTUP=0
@@ -98,16 +100,16 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0;
 mib() { echo "$(( ${1:-0} / 1024 )) MiB"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# launch LOGFILE ENV=VALUE...: starts the packaged service with those settings and JAVA_OPTS_NOW,
+# launch LOGFILE JAR ENV=VALUE...: starts that packaged jar with those settings and JAVA_OPTS_NOW,
 # waits until /q/health/ready is UP; sets LAUNCHED_PID, LAUNCHED_PORT, READY_MS. Fails (1) when the
 # process exits before it is ready.
 launch() {
-  local logfile=$1; shift
+  local logfile=$1 jar=$2; shift 2
   LAUNCHED_PORT=$(free_port)
   local start; start=$(now_ms)
   # shellcheck disable=SC2086 # JVM options are words
   env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$LAUNCHED_PORT" APP_CHECKS_CRON=off \
-    APP_CHECKS_CATCH_UP_AT_START=false java ${JAVA_OPTS_NOW:-} -jar "$JAR" >"$logfile" 2>&1 &
+    APP_CHECKS_CATCH_UP_AT_START=false java ${JAVA_OPTS_NOW:-} -jar "$jar" >"$logfile" 2>&1 &
   LAUNCHED_PID=$!
   until curl -fs "http://127.0.0.1:$LAUNCHED_PORT/q/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$LAUNCHED_PID" 2>/dev/null; then
@@ -125,12 +127,12 @@ launch() {
 start_service() {
   local data=${1:-$WORK/data}
   stop_postgres "$data"
-  if ! launch "$WORK/service.log" QUARKUS_PROFILE=local LOCAL_DATA_DIR="$data"; then
+  if ! launch "$WORK/service.log" "$JAR" LOCAL_DATA_DIR="$data"; then
     # On a loaded machine the embedded PostgreSQL may miss zonky's 10 s start timeout: try once more.
     grep -q 'Cannot start the embedded PostgreSQL' "$WORK/service.log" || { tail -30 "$WORK/service.log" >&2; die "the service exited before it was ready (log above)"; }
     echo "   (the embedded PostgreSQL did not start in time; starting the service again)"
     stop_postgres "$data"
-    launch "$WORK/service.log" QUARKUS_PROFILE=local LOCAL_DATA_DIR="$data" \
+    launch "$WORK/service.log" "$JAR" LOCAL_DATA_DIR="$data" \
       || { tail -30 "$WORK/service.log" >&2; die "the service exited before it was ready (log above)"; }
   fi
   SERVICE_PID=$LAUNCHED_PID SERVICE_PORT=$LAUNCHED_PORT LAUNCHED_PID=
@@ -173,9 +175,10 @@ else
     || { cat "$WORK/npm.log" >&2; die "npm install failed"; }
 fi
 
-if [ ! -f "$JAR" ]; then
-  log "no $JAR: building it (./mvnw -B -q package -DskipTests)"
-  ./mvnw -B -q package -DskipTests
+if [ ! -f "$JAR" ] || { [ "$STARTUP" = 1 ] && [ ! -f "$SERVICE_JAR" ]; }; then
+  # Local mode's module with what it is made of: the service's jar is built on the way.
+  log "no $JAR or $SERVICE_JAR: building them (./mvnw -B -q package -DskipTests -pl local -am)"
+  ./mvnw -B -q package -DskipTests -pl local -am
 fi
 
 log "starting the service in local mode (JAVA_OPTS=${JAVA_OPTS:-none})"
@@ -254,11 +257,12 @@ fi
 if [ "$STARTUP" = 1 ]; then
   echo
   echo "== start-up, prod profile: launch to /q/health/ready UP (checks scheduler off; JAVA_OPTS=${JAVA_OPTS:-none})"
-  # Production profile against the database the local service runs, verifying local tokens with
-  # the public half of the local signing key, as the tests configure quarkus.oidc.public-key.
+  # The production artifact (service/; local mode's jar refuses the prod profile) against the
+  # database the local service runs, verifying local tokens with the public half of the local
+  # signing key, as the tests configure quarkus.oidc.public-key.
   PUBLIC_KEY=$(openssl pkey -inform DER -in "$WORK/data/token-signing-key.der" -pubout -outform DER | base64 -w0)
   for i in 1 2; do
-    launch "$WORK/prod.log" QUARKUS_PROFILE=prod LOG_JSON=false DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+    launch "$WORK/prod.log" "$SERVICE_JAR" QUARKUS_PROFILE=prod LOG_JSON=false DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
       DB_USERNAME=postgres DB_PASSWORD=postgres QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
       QUARKUS_OIDC_TOKEN_ISSUER=urn:safety-governance:local \
       || { tail -30 "$WORK/prod.log" >&2; die "the service (prod profile) exited before it was ready (log above)"; }
