@@ -26,14 +26,16 @@ import cn.worksafety.hazard.Hazard;
 import cn.worksafety.hazard.HazardInput;
 import cn.worksafety.hazard.HazardRepository;
 import cn.worksafety.hazard.HazardService;
+import cn.worksafety.hazard.HazardService.CheckedHazard;
 import cn.worksafety.organisation.OrganisationService;
 import cn.worksafety.organisation.Unit;
 import cn.worksafety.security.Caller;
 
 /**
  * Inspections (002 (十四)): recorded by the inspecting unit's editors or the office of its region,
- * with the hazards found reported through the hazard register in the same transaction, so a
- * refused hazard leaves no inspection behind. Audited; an inspection resolves the missed periods it fills.
+ * with the hazards found reported through the hazard register in the same transaction. Every
+ * hazard is checked (by the register's own rules) before the inspection or any hazard is written,
+ * so a refused hazard leaves nothing behind. Audited; an inspection resolves the missed periods it fills.
  */
 @ApplicationScoped
 public class InspectionService {
@@ -79,20 +81,26 @@ public class InspectionService {
         }
         inspection.experts = experts;
         inspection.summary = Text.optional(input.summary, "summary", 2000);
-        em.persist(inspection);
-        em.flush();
 
+        // Every hazard is checked before anything is written, so a refused one (even the last) has nothing to undo.
         List<HazardInput> found = input.hazards == null ? List.of() : input.hazards;
         Set<Long> inspected = new LinkedHashSet<>(inspection.enterpriseIds);
         inspected.add(unit.id);
+        List<CheckedHazard> checked = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             Long hazardUnit = Ids.reference(found.get(i).unitId, "hazards[" + i + "].unitId");
             if (!inspected.contains(hazardUnit)) {
                 throw new InvalidInput("'hazards[" + i + "].unitId' must be one of the inspected enterprises (or the inspecting unit).");
             }
-            Hazard hazard = hazards.report(found.get(i));
+            checked.add(hazards.checkReport(found.get(i)));
+        }
+
+        em.persist(inspection);
+        em.flush();
+        for (CheckedHazard hazard : checked) {
+            Long hazardId = hazards.writeReport(hazard).id;
             em.createNativeQuery("insert into inspection_hazard (inspection_id, hazard_id) values (:i, :h)")
-                    .setParameter("i", inspection.id).setParameter("h", hazard.id).executeUpdate();
+                    .setParameter("i", inspection.id).setParameter("h", hazardId).executeUpdate();
         }
         audit.created("recordInspection", inspection);
         check.resolveCleared(unit.id);

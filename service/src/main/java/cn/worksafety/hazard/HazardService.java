@@ -97,6 +97,23 @@ public class HazardService {
      */
     @Transactional
     public Hazard report(HazardInput input) {
+        return writeReport(checkReport(input));
+    }
+
+    /** A hazard input that passed {@link #checkReport}: the hazard to record, not yet persisted. */
+    public static final class CheckedHazard {
+        private final Hazard hazard;
+
+        private CheckedHazard(Hazard hazard) {
+            this.hazard = hazard;
+        }
+    }
+
+    /**
+     * Every check {@link #report} makes on its input, writing nothing; split from the write so that
+     * recordInspection checks all its hazards before it writes any.
+     */
+    public CheckedHazard checkReport(HazardInput input) {
         Unit unit = organisation.readableUnit(Ids.reference(input.unitId, "unitId"), "unitId");
         Unit supervising = organisation.readableUnit(Ids.reference(input.supervisingUnitId, "supervisingUnitId"), "supervisingUnitId");
         access.requireRecorder(unit);
@@ -126,6 +143,12 @@ public class HazardService {
             hazard.riskPointId = point.id;
         }
         hazard.plan = input.plan == null ? null : plan(input.plan, hazard.foundOn);
+        return new CheckedHazard(hazard);
+    }
+
+    /** Records a checked hazard, audited as reportHazard, in the caller's transaction. */
+    public Hazard writeReport(CheckedHazard checked) {
+        Hazard hazard = checked.hazard;
         repository.persist(hazard);
         repository.flush();
         audit.created("reportHazard", hazard);

@@ -209,7 +209,10 @@ public class LinkageMechanismService {
         return mechanism;
     }
 
-    /** Validates the input and sets the mechanism's own fields; returns the participants to store. */
+    /**
+     * Checks the whole input, then sets the mechanism's own fields; returns the participants to
+     * store. A refused input leaves the mechanism untouched.
+     */
     private List<LinkageParticipant> apply(LinkageMechanism mechanism, LinkageMechanismInput input) {
         String name = Text.required(input.name, "name", 200);
         LinkageKind kind = required(input.kind, "kind");
@@ -254,14 +257,18 @@ public class LinkageMechanismService {
         if (triggers.size() > MAX_TRIGGERS) {
             throw new InvalidInput("'triggers' may list at most " + MAX_TRIGGERS + " entries.");
         }
+        String scope = Text.optional(input.scope, "scope", 200);
+        String description = Text.optional(input.description, "description", 4000);
+        String basis = Text.optional(input.basis, "basis", 500);
 
+        // Every check has passed: only now does the (possibly managed) mechanism change.
         mechanism.name = name;
         mechanism.kind = kind;
-        mechanism.scope = Text.optional(input.scope, "scope", 200);
+        mechanism.scope = scope;
         mechanism.leadUnitId = lead.id;
         mechanism.triggers = triggers;
-        mechanism.description = Text.optional(input.description, "description", 4000);
-        mechanism.basis = Text.optional(input.basis, "basis", 500);
+        mechanism.description = description;
+        mechanism.basis = basis;
         return members;
     }
 

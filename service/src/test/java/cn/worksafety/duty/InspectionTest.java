@@ -7,9 +7,13 @@ import static cn.worksafety.support.GraphQL.ok;
 import static cn.worksafety.support.GraphQL.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.hazard.HazardWorld;
 import cn.worksafety.support.Fixtures;
+import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.SqlStatements;
 import cn.worksafety.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,6 +117,74 @@ class InspectionTest {
                 "another unit's editor");
         assertEquals(inspections, total(world), "nothing written");
         assertEquals(hazards, hazardCount(world), "no hazard left behind");
+    }
+
+    @Test
+    void aRefusedLastHazardIsRefusedBeforeAnythingIsWritten() throws Exception {
+        HazardWorld world = HazardWorld.create();
+        Map<String, Long> before = rows();
+        long lastAudit = lastAudit();
+        Map<String, Object> elsewhere = world.input("GENERAL", "2026-02-10", null);
+        elsewhere.put("unitId", world.bureau().id());
+        JsonPath notInspected = refusedWithLast(world, elsewhere);
+        assertEquals("BAD_USER_INPUT", notInspected.getString("errors[0].extensions.code"));
+        assertEquals("'hazards[2].unitId' must be one of the inspected enterprises (or the inspecting unit).",
+                notInspected.getString("errors[0].message"));
+        JsonPath noDueOn = refusedWithLast(world, world.input("SIGNIFICANT", "2026-02-10", null));
+        assertEquals("BAD_USER_INPUT", noDueOn.getString("errors[0].extensions.code"));
+        assertEquals("A SIGNIFICANT hazard needs a 'dueOn': it is fixed by a set time limit (限时整改).", noDueOn.getString("errors[0].message"),
+                "the register's own message, as reportHazard gives it");
+        assertEquals(before, rows(), "no inspection, hazard, link or audit entry left behind");
+        assertEquals(List.of(), operationsAfter(lastAudit));
+
+        // The same request with a valid last hazard writes the three hazards, then the inspection, each audited.
+        ok(editor(world.department()), RECORD, vars("i", inspection(world, "SPECIAL", "2026-02-10", List.of(
+                world.input("GENERAL", "2026-02-10", null), world.input("GENERAL", "2026-02-10", null),
+                world.input("SIGNIFICANT", "2026-02-10", "2026-03-10")))));
+        assertEquals(List.of("reportHazard", "reportHazard", "reportHazard", "recordInspection"), operationsAfter(lastAudit));
+    }
+
+    /** Records an inspection with two valid hazards and then {@code last}; returns the refusal. */
+    private static JsonPath refusedWithLast(HazardWorld world, Map<String, Object> last) {
+        JsonPath answer = GraphQL.post(editor(world.department()), RECORD, vars("i", inspection(world, "SPECIAL", "2026-02-10",
+                List.of(world.input("GENERAL", "2026-02-10", null), world.input("GENERAL", "2026-02-10", null), last)))).extract().jsonPath();
+        assertNull(answer.get("data.recordInspection"));
+        return answer;
+    }
+
+    /** Row counts of every table recordInspection writes to. */
+    private Map<String, Long> rows() throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("inspection", "hazard", "inspection_hazard", "audit_entry")) {
+                ResultSet rs = s.executeQuery("select count(*) from " + table);
+                rs.next();
+                counts.put(table, rs.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    private long lastAudit() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from audit_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The operations of the audit entries written since {@code lastAudit}, in order. */
+    private List<String> operationsAfter(long lastAudit) throws Exception {
+        List<String> operations = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select operation from audit_entry where id > ? order by id")) {
+            s.setLong(1, lastAudit);
+            ResultSet rs = s.executeQuery();
+            while (rs.next()) {
+                operations.add(rs.getString(1));
+            }
+        }
+        return operations;
     }
 
     @Test
