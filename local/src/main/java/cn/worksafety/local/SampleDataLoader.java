@@ -43,11 +43,12 @@ public class SampleDataLoader {
         }
         List<SampleDataSet> ordered = sets.stream().sorted(Comparator.comparingInt(SampleDataSet::order)).toList();
         for (SampleDataSet set : ordered) {
-            QuarkusTransaction.requiringNew().run(() -> loadOnce(set));
+            QuarkusTransaction.requiringNew().run(() -> loadOnce(em, set));
         }
     }
 
-    private void loadOnce(SampleDataSet set) {
+    /** Loads a set unless sample_data records it as loaded, and records it; the tests load sets the same way. */
+    static void loadOnce(EntityManager em, SampleDataSet set) {
         boolean loaded = !em.createNativeQuery("select 1 from sample_data where name = ?1")
                 .setParameter(1, set.name()).getResultList().isEmpty();
         if (loaded) {
