@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +26,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import cn.worksafety.hazard.HazardWorld;
+import cn.worksafety.support.Database;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.SqlStatements;
@@ -153,24 +153,16 @@ class InspectionTest {
     }
 
     /** Row counts of every table recordInspection writes to. */
-    private Map<String, Long> rows() throws Exception {
+    private Map<String, Long> rows() {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("inspection", "hazard", "inspection_hazard", "audit_entry")) {
-                ResultSet rs = s.executeQuery("select count(*) from " + table);
-                rs.next();
-                counts.put(table, rs.getLong(1));
-            }
+        for (String table : List.of("inspection", "hazard", "inspection_hazard", "audit_entry")) {
+            counts.put(table, Database.number(dataSource, "select count(*) from " + table));
         }
         return counts;
     }
 
-    private long lastAudit() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from audit_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long lastAudit() {
+        return Database.number(dataSource, "select coalesce(max(id), 0) from audit_entry");
     }
 
     /** The operations of the audit entries written since {@code lastAudit}, in order. */

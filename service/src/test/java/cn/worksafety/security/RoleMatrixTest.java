@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.worksafety.security.ScopeWorld.Scope;
 import cn.worksafety.support.Checkout;
+import cn.worksafety.support.Database;
 import cn.worksafety.support.Fixtures;
 import cn.worksafety.support.GraphQL;
 import cn.worksafety.support.Tokens;
@@ -289,23 +289,15 @@ class RoleMatrixTest {
     }
 
     /** The newest audit row: a refused call must not add one (every change is audited). */
-    private long lastAudit() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from audit_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long lastAudit() {
+        return Database.number(dataSource, "select coalesce(max(id), 0) from audit_entry");
     }
 
-    private long lastTrainingRule() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from training_rule")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long lastTrainingRule() {
+        return Database.number(dataSource, "select coalesce(max(id), 0) from training_rule");
     }
 
-    private void callEveryOperation(Map<String, String> operations, Fixtures.Unit unit) throws SQLException {
+    private void callEveryOperation(Map<String, String> operations, Fixtures.Unit unit) {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> operation : operations.entrySet()) {
             String name = operation.getKey();
@@ -345,21 +337,13 @@ class RoleMatrixTest {
 
     /** Every change is audited, so a refused call that changed something shows in the audit trail. */
     private void unchanged(List<String> wrong, String operation, String role, long auditBefore) {
-        try {
-            if (auditRows() != auditBefore) {
-                wrong.add(operation + " as " + role + ": refused, yet the audit trail grew");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        if (auditRows() != auditBefore) {
+            wrong.add(operation + " as " + role + ": refused, yet the audit trail grew");
         }
     }
 
-    private long auditRows() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from audit_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long auditRows() {
+        return Database.number(dataSource, "select count(*) from audit_entry");
     }
 
     /** A document calling the field with every required argument, selecting __typename of an object. */
