@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-
 /**
  * An operating-system lock on {@code service.lock} in the local data directory, held for the
  * life of the service, so that two services never share one embedded database. The operating

@@ -10,10 +10,10 @@ import cn.worksafety.embedded.EmbeddedDatabase;
 import cn.worksafety.embedded.SigningKey;
 
 /**
- * Local mode's preparation, run by {@link LocalMain} before Quarkus starts: the lock
- * that keeps a second service off the local data directory, the embedded database with its data
- * under that directory (kept across restarts, and across a crash: see {@code cn.worksafety.embedded.EmbeddedDatabase}) and
- * the key that signs and verifies {@code /local/token} tokens.
+ * Local mode's preparation, run by {@link LocalMain} before Quarkus starts: the lock that keeps a
+ * second service off the local data directory, the embedded database with its data under that
+ * directory (kept across restarts, and across a crash: see {@link EmbeddedDatabase}) and the key
+ * that signs and verifies {@code /local/token} tokens.
  */
 public final class LocalMode {
 

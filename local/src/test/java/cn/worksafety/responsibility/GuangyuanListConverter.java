@@ -8,8 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-// In the responsibility package (of local mode's tests) for the importer's package-private
-// sheet reader and deadline parser: the converter's output must read as the importer reads it.
 /**
  * Converts the Guangyuan ETDZ implementation opinions (seed 002, kept in
  * service/src/test/resources/seeds and on this module's test classpath through the service's
@@ -17,7 +15,9 @@ import java.util.stream.Collectors;
  * per numbered measure with its number, title, full text, LEAD / RESPONSIBLE / SUPPORTING unit
  * codes, 完成时间 and 责任单位 exactly as written. Its output is checked in as
  * src/main/resources/sample/guangyuan-2022-list.csv, which local mode loads through the same
- * import path real users take; {@code GuangyuanListConverterTest} proves the two agree.
+ * import path real users take; {@code GuangyuanListConverterTest} proves the two agree. It lives
+ * in the responsibility package (of local mode's tests) for the importer's package-private sheet
+ * reader and deadline parser: its output must read as the importer reads it.
  *
  * <p>Roles, from the wording of 责任单位: units marked 牵头 are LEAD; without such a mark the
  * first-named unit is LEAD; units marked 配合 or 协助 are SUPPORTING; every other named unit is
